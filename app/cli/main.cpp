@@ -1,0 +1,23 @@
+#include <clocale>
+#include <iostream>
+
+#include <Poco/AutoPtr.h>
+#include <Poco/Util/OptionException.h>
+
+#include "tenderscore_app.hpp"
+
+int main(int argc, char** argv) {
+    // libxlsxwriter and the standard library print numbers with the C locale; keep it for the whole run.
+    std::setlocale(LC_ALL, "C");
+    Poco::AutoPtr<tenderscore::cli::TenderscoreApp> app = new tenderscore::cli::TenderscoreApp;
+    try {
+        app->init(argc, argv);
+    } catch (const Poco::Util::OptionException& error) {
+        std::cerr << "tenderscore: " << error.displayText() << "\n" << tenderscore::cli::TenderscoreApp::usage();
+        return Poco::Util::Application::EXIT_USAGE;
+    } catch (const tenderscore::cli::UsageError& error) {
+        std::cerr << "tenderscore: " << error.what() << "\n" << tenderscore::cli::TenderscoreApp::usage();
+        return Poco::Util::Application::EXIT_USAGE;
+    }
+    return app->run();
+}

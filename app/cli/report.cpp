@@ -1,0 +1,92 @@
+#include "report.hpp"
+
+#include <algorithm>
+
+#include "format/text.hpp"
+
+namespace tenderscore::cli {
+
+namespace {
+
+constexpr std::size_t bidderWidth = 30;
+
+/// Left-aligns (or right-aligns) `value` in `width` characters, cutting it with "~" when longer.
+std::string cell(const std::string& value, std::size_t width, bool right = false) {
+    std::string shown = value;
+    if (text::displayWidth(shown) > width) {
+        std::size_t cut = 0;
+        std::size_t chars = 0;
+        while (cut < shown.size() && chars < width - 1) {
+            ++cut;
+            while (cut < shown.size() && (static_cast<unsigned char>(shown[cut]) & 0xC0U) == 0x80U) {
+                ++cut;
+            }
+            ++chars;
+        }
+        shown = shown.substr(0, cut) + "~";
+    }
+    const std::string padding(width - text::displayWidth(shown), ' ');
+    return right ? padding + shown : shown + padding;
+}
+
+std::string scoreText(const std::optional<Scaled>& value) {
+    return value ? toString(*value) : "-";
+}
+
+}  // namespace
+
+void printRanking(std::ostream& out, const Pack& pack, const Result& result) {
+    const Tender& tender = pack.tender;
+    out << "Tender " << text::terminalSafe(tender.id) << ": " << text::terminalSafe(tender.title) << "\n";
+    if (!tender.authority.empty()) {
+        out << text::terminalSafe(tender.authority) << "\n";
+    }
+    for (const LotResult& lotResult : result.lots) {
+        const Lot& lot = tender.lots[lotResult.lot];
+        out << "\nLot " << lot.id << (lot.name.empty() ? "" : ": " + text::terminalSafe(lot.name)) << "\n";
+        std::size_t idWidth = 3;
+        for (const LotBidResult& row : lotResult.bids) {
+            idWidth = std::max(idWidth, pack.bids[row.bid].id.size());
+        }
+        out << cell("Rank", 4, true) << "  " << cell("Bid", idWidth) << "  " << cell("Bidder", bidderWidth) << "  "
+            << cell("Price/wk", 12, true) << "  " << cell("Price", 8, true) << "  " << cell("Quality", 8, true) << "  "
+            << cell("Total", 8, true) << "  " << cell("Places", 6, true) << "\n";
+        for (const LotBidResult& row : lotResult.bids) {
+            if (!row.compliant()) {
+                continue;
+            }
+            const Bid& bid = pack.bids[row.bid];
+            out << cell(std::to_string(*row.rank), 4, true) << "  " << cell(bid.id, idWidth) << "  "
+                << cell(text::terminalSafe(bid.bidderName), bidderWidth) << "  "
+                << cell(text::groupedPounds(roundToPence(*row.evaluatedPrice)), 12, true) << "  "
+                << cell(scoreText(row.priceScore), 8, true) << "  " << cell(scoreText(row.qualityScore), 8, true)
+                << "  " << cell(scoreText(row.totalScore), 8, true) << "  "
+                << cell(std::to_string(*row.awardedPlaces), 6, true) << "\n";
+        }
+        for (const LotBidResult& row : lotResult.bids) {
+            if (row.compliant()) {
+                continue;
+            }
+            const Bid& bid = pack.bids[row.bid];
+            out << cell("-", 4, true) << "  " << cell(bid.id, idWidth) << "  "
+                << cell(text::terminalSafe(bid.bidderName), bidderWidth)
+                << "  excluded: " << text::terminalSafe(text::describeCodes(row.reasons)) << "\n";
+        }
+        out << "Awarded " << lotResult.awardedPlaces << " places (lot needs " << lot.minPlaces << " to "
+            << lot.maxPlaces << ") to " << lotResult.providers << " provider" << (lotResult.providers == 1 ? "" : "s");
+        if (lot.maxProviders) {
+            out << " (at most " << *lot.maxProviders << ")";
+        }
+        out << "\nAnnual cost " << text::money(lotResult.annualCost, tender.currency);
+        if (lot.annualBudget) {
+            out << " (budget " << text::money(*lot.annualBudget, tender.currency) << ")";
+        }
+        out << "; contract value " << text::money(lotResult.contractValue, tender.currency) << " over "
+            << tender.contract.initialYears + tender.contract.extensionYears << " years\n";
+        for (const std::string& flag : lotResult.flags) {
+            out << "Flag " << flag << ": " << text::describeCodes({flag}) << "\n";
+        }
+    }
+}
+
+}  // namespace tenderscore::cli

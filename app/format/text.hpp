@@ -1,0 +1,26 @@
+// Text for people: money and decimals as a panel writes them, codes in words, and text made safe
+// for a terminal or a spreadsheet cell.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "exact.hpp"
+
+namespace tenderscore::text {
+
+/// "£5,963.00" for GBP; "5,963.00 EUR" otherwise.
+[[nodiscard]] std::string money(Pence pence, const std::string& currency);
+/// Amount with thousands separators and two decimals: "5,963.00".
+[[nodiscard]] std::string groupedPounds(Pence pence);
+/// Each code in words, joined with "; ".
+[[nodiscard]] std::string describeCodes(const std::vector<std::string>& codes);
+/// At most `limit` bytes, cut on a character boundary, with a visible marker when cut.
+[[nodiscard]] std::string truncateForCell(std::string_view text, std::size_t limit);
+/// Control characters (including ESC, CR, tab) shown as \xNN so bidder text cannot drive a terminal.
+[[nodiscard]] std::string terminalSafe(std::string_view text);
+/// Number of characters (code points) in UTF-8 text.
+[[nodiscard]] std::size_t displayWidth(std::string_view text);
+
+}  // namespace tenderscore::text

@@ -1,0 +1,128 @@
+#include "results_json.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "json_writer.hpp"
+
+namespace tenderscore::json {
+
+namespace {
+
+void strings(JsonWriter& out, const std::vector<std::string>& values) {
+    out.beginArray();
+    for (const std::string& value : values) {
+        out.string(value);
+    }
+    out.endArray();
+}
+
+void optionalScore(JsonWriter& out, const std::optional<Scaled>& value) {
+    if (value) {
+        out.string(toString(*value));
+    } else {
+        out.null();
+    }
+}
+
+void lotBid(JsonWriter& out, const Pack& pack, const LotBidResult& row) {
+    const Bid& bid = pack.bids[row.bid];
+    out.beginObject();
+    out.key("bid").string(bid.id);
+    out.key("bidder").string(bid.bidderName);
+    out.key("status").string(row.compliant() ? "compliant" : "excluded");
+    out.key("reasons");
+    strings(out, row.reasons);
+    out.key("notes");
+    strings(out, row.notes);
+    out.key("flags");
+    strings(out, row.flags);
+    out.key("evaluatedPrice");
+    if (row.evaluatedPrice) {
+        out.string(formatPence(roundToPence(*row.evaluatedPrice)));
+    } else {
+        out.null();
+    }
+    out.key("priceScore");
+    optionalScore(out, row.priceScore);
+    out.key("qualityScore");
+    optionalScore(out, row.qualityScore);
+    out.key("totalScore");
+    optionalScore(out, row.totalScore);
+    out.key("rank");
+    if (row.rank) {
+        out.number(*row.rank);
+    } else {
+        out.null();
+    }
+    out.key("awardedPlaces");
+    if (row.awardedPlaces) {
+        out.number(*row.awardedPlaces);
+    } else {
+        out.null();
+    }
+    out.endObject();
+}
+
+void lot(JsonWriter& out, const Pack& pack, const LotResult& result) {
+    out.beginObject();
+    out.key("lot").string(pack.tender.lots[result.lot].id);
+    out.key("bids");
+    out.beginArray();
+    for (const LotBidResult& row : result.bids) {
+        lotBid(out, pack, row);
+    }
+    out.endArray();
+    out.key("awards");
+    out.beginArray();
+    for (const Award& award : result.awards) {
+        out.beginObject();
+        out.key("bid").string(pack.bids[award.bid].id);
+        out.key("urn").string(pack.bids[award.bid].lotBids[award.lotBid].settings[award.setting].urn);
+        out.key("places").number(award.places);
+        out.key("weeklyPrice").string(formatPence(award.weeklyPrice));
+        out.endObject();
+    }
+    out.endArray();
+    out.key("awardedPlaces").number(result.awardedPlaces);
+    out.key("providers").number(result.providers);
+    out.key("annualCost").string(formatPence(result.annualCost));
+    out.key("contractValue").string(formatPence(result.contractValue));
+    out.key("flags");
+    strings(out, result.flags);
+    out.endObject();
+}
+
+}  // namespace
+
+std::string resultsJson(const Pack& pack, const xml::PackFiles& files, const Result& result) {
+    JsonWriter out;
+    out.beginObject();
+    out.key("format").string(resultsFormat);
+    out.key("tender").string(pack.tender.id);
+    out.key("inputs");
+    out.beginObject();
+    out.key("tender").string("sha256:" + files.tender.sha256);
+    out.key("scores").string(files.scores ? "sha256:" + files.scores->sha256 : "");
+    out.key("bids");
+    out.beginObject();
+    std::map<std::string, std::string> bidHashes;
+    for (std::size_t i = 0; i < pack.bids.size(); ++i) {
+        bidHashes.emplace(pack.bids[i].id, files.bids[i].sha256);
+    }
+    for (const auto& [id, hash] : bidHashes) {
+        out.key(id).string("sha256:" + hash);
+    }
+    out.endObject();
+    out.endObject();
+    out.key("lots");
+    out.beginArray();
+    for (const LotResult& lotResult : result.lots) {
+        lot(out, pack, lotResult);
+    }
+    out.endArray();
+    out.endObject();
+    return out.finish();
+}
+
+}  // namespace tenderscore::json

@@ -1,0 +1,75 @@
+#include "readers.hpp"
+
+namespace tenderscore::xml {
+
+namespace {
+
+Setting readSetting(const XmlSource& source, pugi::xml_node node, Diagnostics& errors) {
+    ElementReader e(source, node, errors,
+                    {"urn", "name", "registeredPlaces", "ofstedRating", "places", "weeklyPrice", "availableMonths",
+                     "localAuthority"});
+    Setting setting;
+    setting.at = e.at();
+    assign(setting.urn, e.id("urn"));
+    assign(setting.name, e.text("name", false));
+    assign(setting.registeredPlaces, e.integer("registeredPlaces", true, 1, maxInt));
+    assign(setting.ofstedRating, e.rating("ofstedRating"));
+    assign(setting.places, e.integer("places", true, 1, maxInt));
+    assign(setting.weeklyPrice, e.money("weeklyPrice"));
+    assign(setting.availableMonths, e.integer("availableMonths", false, 0, maxInt));
+    assign(setting.localAuthority, e.text("localAuthority", false));
+    (void)e.children({});
+    return setting;
+}
+
+}  // namespace
+
+std::optional<Bid> readBid(const XmlSource& source, Diagnostics& errors) {
+    ElementReader root(source, source.root(), errors, {"id", "tender", "submitted"});
+    Bid bid;
+    bid.at = root.at();
+    assign(bid.id, root.id("id"));
+    assign(bid.tender, root.id("tender"));
+    assign(bid.submitted, root.dateTime("submitted"));
+    const auto children =
+        root.children({{{"bidder"}, 1, 1}, {{"declaration"}, 0, many}, {{"lotBid"}, 1, many}, {{"response"}, 0, many}});
+    for (const pugi::xml_node child : children) {
+        const std::string name = XmlSource::localName(child);
+        if (name == "bidder") {
+            ElementReader e(source, child, errors, {"name", "companyNumber"});
+            assign(bid.bidderName, e.text("name"));
+            if (bid.bidderName.empty()) {
+                e.error("required-attribute", "attribute 'name' must not be empty");
+            }
+            assign(bid.companyNumber, e.text("companyNumber", false));
+            (void)e.children({});
+        } else if (name == "declaration") {
+            ElementReader e(source, child, errors, {"requirement", "met"});
+            Declaration declaration;
+            declaration.at = e.at();
+            assign(declaration.requirement, e.id("requirement"));
+            assign(declaration.met, e.boolean("met"));
+            (void)e.children({});
+            bid.declarations.push_back(std::move(declaration));
+        } else if (name == "lotBid") {
+            ElementReader e(source, child, errors, {"lot"});
+            LotBid lotBid;
+            lotBid.at = e.at();
+            assign(lotBid.lot, e.id("lot"));
+            for (const pugi::xml_node setting : e.children({{{"setting"}, 1, many}})) {
+                lotBid.settings.push_back(readSetting(source, setting, errors));
+            }
+            bid.lotBids.push_back(std::move(lotBid));
+        } else {
+            ElementReader e(source, child, errors, {"question"});
+            Response response;
+            response.at = e.at();
+            assign(response.question, e.id("question"));
+            response.text = e.content();
+            bid.responses.push_back(std::move(response));
+        }
+    }
+    return bid;
+}
+
+}  // namespace tenderscore::xml

@@ -1,0 +1,22 @@
+// Readers for the three documents of spec section 1. Each reports every problem it finds in its
+// file to `errors` and returns the document read (possibly incomplete when errors were added),
+// or nothing when the file could not be parsed at all.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "model.hpp"
+#include "xml_source.hpp"
+
+namespace tenderscore::xml {
+
+inline constexpr const char* tenderNamespace = "urn:tenderscore:tender:1";
+inline constexpr const char* bidNamespace = "urn:tenderscore:bid:1";
+inline constexpr const char* scoresNamespace = "urn:tenderscore:scores:1";
+
+[[nodiscard]] std::optional<Tender> readTender(const XmlSource& source, Diagnostics& errors);
+[[nodiscard]] std::optional<Bid> readBid(const XmlSource& source, Diagnostics& errors);
+[[nodiscard]] std::optional<Scores> readScores(const XmlSource& source, Diagnostics& errors);
+
+}  // namespace tenderscore::xml

@@ -1,0 +1,51 @@
+#include "readers.hpp"
+
+namespace tenderscore::xml {
+
+namespace {
+
+constexpr int maxScore = 100;
+
+}  // namespace
+
+std::optional<Scores> readScores(const XmlSource& source, Diagnostics& errors) {
+    ElementReader root(source, source.root(), errors, {"tender"});
+    Scores scores;
+    scores.at = root.at();
+    assign(scores.tender, root.id("tender"));
+    for (const pugi::xml_node child : root.children({{{"evaluator"}, 0, many}, {{"mark", "consensus"}, 0, many}})) {
+        const std::string name = XmlSource::localName(child);
+        if (name == "evaluator") {
+            ElementReader e(source, child, errors, {"id", "name"});
+            Evaluator evaluator;
+            evaluator.at = e.at();
+            assign(evaluator.id, e.id("id"));
+            assign(evaluator.name, e.text("name", false));
+            (void)e.children({});
+            scores.evaluators.push_back(std::move(evaluator));
+        } else if (name == "mark") {
+            ElementReader e(source, child, errors, {"bid", "question", "evaluator", "score"});
+            Mark mark;
+            mark.at = e.at();
+            assign(mark.bid, e.id("bid"));
+            assign(mark.question, e.id("question"));
+            assign(mark.evaluator, e.id("evaluator"));
+            assign(mark.score, e.integer("score", true, 0, maxScore));
+            mark.rationale = e.content();
+            scores.marks.push_back(std::move(mark));
+        } else {
+            ElementReader e(source, child, errors, {"bid", "question", "score", "moderator"});
+            ConsensusScore consensus;
+            consensus.at = e.at();
+            assign(consensus.bid, e.id("bid"));
+            assign(consensus.question, e.id("question"));
+            assign(consensus.score, e.integer("score", true, 0, maxScore));
+            assign(consensus.moderator, e.id("moderator", false));
+            consensus.rationale = e.content();
+            scores.consensus.push_back(std::move(consensus));
+        }
+    }
+    return scores;
+}
+
+}  // namespace tenderscore::xml

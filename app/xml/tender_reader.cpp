@@ -1,0 +1,198 @@
+#include <sstream>
+
+#include "readers.hpp"
+
+namespace tenderscore::xml {
+
+namespace {
+
+constexpr int maxDecimals = 6;
+constexpr int maxScale = 100;
+
+void readContract(const XmlSource& source, pugi::xml_node node, Contract& contract, Diagnostics& errors) {
+    ElementReader e(source, node, errors,
+                    {"startDate", "initialYears", "extensionYears", "weeksPerYear", "annualUpliftPercent"});
+    contract.at = e.at();
+    assign(contract.startDate, e.date("startDate", false));
+    assign(contract.initialYears, e.integer("initialYears", true, 1, maxInt));
+    assign(contract.extensionYears, e.integer("extensionYears", false, 0, maxInt));
+    if (auto weeks = e.decimal("weeksPerYear", false)) {
+        if (sgn(*weeks) <= 0) {
+            e.error("range", "attribute 'weeksPerYear' must be greater than 0");
+        }
+        contract.weeksPerYear = *weeks;
+    }
+    assign(contract.annualUpliftPercent, e.decimal("annualUpliftPercent", false));
+    (void)e.children({});
+}
+
+void readTieBreak(const XmlSource& source, pugi::xml_node node, EvaluationRules& rules, Diagnostics& errors) {
+    ElementReader e(source, node, errors, {});
+    rules.tieBreak.clear();
+    std::istringstream words(e.content());
+    std::string word;
+    while (words >> word) {
+        TieBreakKey key = TieBreakKey::Quality;
+        if (word == "quality") {
+            key = TieBreakKey::Quality;
+        } else if (word == "price") {
+            key = TieBreakKey::Price;
+        } else if (word == "submitted") {
+            key = TieBreakKey::Submitted;
+        } else {
+            e.error("tie-break", "tie-break key '" + word + "' is not one of quality, price, submitted");
+            continue;
+        }
+        if (std::find(rules.tieBreak.begin(), rules.tieBreak.end(), key) != rules.tieBreak.end()) {
+            e.error("tie-break", "tie-break key '" + word + "' is listed more than once");
+            continue;
+        }
+        rules.tieBreak.push_back(key);
+    }
+}
+
+void readQuality(const XmlSource& source, pugi::xml_node node, EvaluationRules& rules, Diagnostics& errors) {
+    ElementReader e(source, node, errors, {"scaleMax", "minScoreEach", "minQualityPercent"});
+    rules.qualityAt = e.at();
+    assign(rules.scaleMax, e.integer("scaleMax", false, 1, maxScale));
+    assign(rules.minScoreEach, e.decimal("minScoreEach", false));
+    if (auto percent = e.decimal("minQualityPercent", false)) {
+        if (*percent > 100) {
+            e.error("range", "attribute 'minQualityPercent' must be from 0 to 100");
+        }
+        rules.minQualityPercent = *percent;
+    }
+    for (const pugi::xml_node child : e.children({{{"question"}, 0, many}})) {
+        ElementReader q(source, child, errors, {"id", "weight"});
+        Question question;
+        question.at = q.at();
+        assign(question.id, q.id("id"));
+        if (auto weight = q.decimal("weight")) {
+            if (sgn(*weight) <= 0) {
+                q.error("range", "attribute 'weight' must be greater than 0");
+            }
+            question.weight = *weight;
+        }
+        question.text = q.content();
+        rules.questions.push_back(std::move(question));
+    }
+}
+
+void readEvaluation(const XmlSource& source, pugi::xml_node node, EvaluationRules& rules, Diagnostics& errors) {
+    ElementReader e(source, node, errors, {"priceWeight", "qualityWeight", "priceMethod", "consensus", "decimals"});
+    rules.at = e.at();
+    rules.qualityAt = e.at();
+    assign(rules.priceWeight, e.decimal("priceWeight"));
+    assign(rules.qualityWeight, e.decimal("qualityWeight"));
+    if (auto method = e.choice("priceMethod", {"lowest-over-bid", "linear-from-lowest", "ceiling-linear"}, false)) {
+        rules.priceMethod = *method == "lowest-over-bid"      ? PriceMethod::LowestOverBid
+                            : *method == "linear-from-lowest" ? PriceMethod::LinearFromLowest
+                                                              : PriceMethod::CeilingLinear;
+    }
+    if (auto consensus = e.choice("consensus", {"moderated", "mean", "median"}, false)) {
+        rules.consensus = *consensus == "moderated" ? ConsensusRule::Moderated
+                          : *consensus == "mean"    ? ConsensusRule::Mean
+                                                    : ConsensusRule::Median;
+    }
+    assign(rules.decimals, e.integer("decimals", false, 0, maxDecimals));
+    for (const pugi::xml_node child : e.children({{{"quality"}}, {{"tieBreak"}}, {{"abnormallyLow"}}})) {
+        const std::string name = XmlSource::localName(child);
+        if (name == "quality") {
+            readQuality(source, child, rules, errors);
+        } else if (name == "tieBreak") {
+            readTieBreak(source, child, rules, errors);
+        } else {
+            ElementReader a(source, child, errors, {"belowMeanPercent"});
+            if (auto percent = a.decimal("belowMeanPercent")) {
+                if (*percent > 100) {
+                    a.error("range", "attribute 'belowMeanPercent' must be from 0 to 100");
+                }
+                rules.abnormallyLowBelowMeanPercent = *percent;
+            }
+            (void)a.children({});
+        }
+    }
+}
+
+Lot readLot(const XmlSource& source, pugi::xml_node node, Diagnostics& errors) {
+    ElementReader e(source, node, errors,
+                    {"id", "name", "minPlaces", "maxPlaces", "maxPlacesPerSetting", "maxProviders", "maxWeeklyPrice",
+                     "annualBudget", "minOfstedRating"});
+    Lot lot;
+    lot.at = e.at();
+    assign(lot.id, e.id("id"));
+    assign(lot.name, e.text("name", false));
+    assign(lot.minPlaces, e.integer("minPlaces", false, 0, maxInt));
+    assign(lot.maxPlaces, e.integer("maxPlaces", true, 1, maxInt));
+    lot.maxPlacesPerSetting = e.integer("maxPlacesPerSetting", false, 1, maxInt);
+    lot.maxProviders = e.integer("maxProviders", false, 1, maxInt);
+    lot.maxWeeklyPrice = e.money("maxWeeklyPrice", false);
+    lot.annualBudget = e.money("annualBudget", false);
+    lot.minOfstedRating = e.rating("minOfstedRating", false);
+    if (lot.minOfstedRating == Rating::NotYetInspected) {
+        e.error("rating", "attribute 'minOfstedRating' cannot be NotYetInspected, which is below every minimum");
+    }
+    for (const pugi::xml_node child : e.children({{{"phase"}, 0, many}})) {
+        ElementReader p(source, child, errors, {"byMonth", "places"});
+        Phase phase;
+        phase.at = p.at();
+        assign(phase.byMonth, p.integer("byMonth", true, 0, maxInt));
+        assign(phase.places, p.integer("places", true, 1, maxInt));
+        (void)p.children({});
+        lot.phases.push_back(phase);
+    }
+    return lot;
+}
+
+std::string textOf(const XmlSource& source, pugi::xml_node node, Diagnostics& errors) {
+    ElementReader e(source, node, errors, {});
+    return e.content();
+}
+
+}  // namespace
+
+std::optional<Tender> readTender(const XmlSource& source, Diagnostics& errors) {
+    ElementReader root(source, source.root(), errors, {"id", "currency", "deadline"});
+    Tender tender;
+    tender.at = root.at();
+    assign(tender.id, root.id("id"));
+    if (auto currency = root.text("currency", false)) {
+        const bool valid = currency->size() == 3 &&
+                           std::all_of(currency->begin(), currency->end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        if (!valid) {
+            root.error("currency", "attribute 'currency' must be three capital letters (GBP); got '" + *currency + "'");
+        }
+        tender.currency = *currency;
+    }
+    tender.deadline = root.dateTime("deadline", false);
+    const auto children = root.children({{{"title"}, 1, 1},
+                                         {{"authority"}, 1, 1},
+                                         {{"contract"}, 1, 1},
+                                         {{"evaluation"}, 1, 1},
+                                         {{"requirement"}, 0, many},
+                                         {{"lot"}, 1, many}});
+    for (const pugi::xml_node child : children) {
+        const std::string name = XmlSource::localName(child);
+        if (name == "title") {
+            tender.title = textOf(source, child, errors);
+        } else if (name == "authority") {
+            tender.authority = textOf(source, child, errors);
+        } else if (name == "contract") {
+            readContract(source, child, tender.contract, errors);
+        } else if (name == "evaluation") {
+            readEvaluation(source, child, tender.evaluation, errors);
+        } else if (name == "requirement") {
+            ElementReader r(source, child, errors, {"id"});
+            Requirement requirement;
+            requirement.at = r.at();
+            assign(requirement.id, r.id("id"));
+            requirement.text = r.content();
+            tender.requirements.push_back(std::move(requirement));
+        } else {
+            tender.lots.push_back(readLot(source, child, errors));
+        }
+    }
+    return tender;
+}
+
+}  // namespace tenderscore::xml

@@ -1,0 +1,124 @@
+#include "award.hpp"
+
+#include <algorithm>
+
+namespace tenderscore {
+
+namespace {
+
+/// The largest n <= wanted with spent + n x unitCost <= budget (0 when even one place does not fit).
+int placesWithinBudget(int wanted, const Fraction& spent, const Fraction& unitCost, const Fraction& budget) {
+    const Fraction room = budget - spent;
+    if (sgn(room) <= 0) {
+        return 0;
+    }
+    const Fraction affordable = room / unitCost;
+    mpz_class whole;
+    mpz_fdiv_q(whole.get_mpz_t(), affordable.get_num_mpz_t(), affordable.get_den_mpz_t());
+    return whole < wanted ? static_cast<int>(whole.get_si()) : wanted;
+}
+
+void flagLot(const Lot& lot, const std::vector<Bid>& bids, LotResult& result) {
+    if (result.awardedPlaces < lot.minPlaces) {
+        result.flags.emplace_back("BELOW_MIN_PLACES");
+    }
+    for (const Phase& phase : lot.phases) {
+        int available = 0;
+        for (const Award& award : result.awards) {
+            const Setting& setting = bids[award.bid].lotBids[award.lotBid].settings[award.setting];
+            if (setting.availableMonths <= phase.byMonth) {
+                available += award.places;
+            }
+        }
+        if (available < phase.places) {
+            result.flags.push_back("PHASE_SHORTFALL:" + std::to_string(phase.byMonth));
+        }
+    }
+}
+
+}  // namespace
+
+void awardLot(const Tender& tender, const Lot& lot, const std::vector<Bid>& bids, LotResult& result,
+              PlacesByUrn& awardedByUrn) {
+    const Fraction& weeks = tender.contract.weeksPerYear;
+    const std::optional<Fraction> budget =
+        lot.annualBudget ? std::optional<Fraction>(Fraction(static_cast<long>(*lot.annualBudget))) : std::nullopt;
+    Fraction cost = 0;
+    int places = 0;
+    int providers = 0;
+    for (LotBidResult& row : result.bids) {
+        if (!row.compliant()) {
+            continue;
+        }
+        row.awardedPlaces = 0;
+        if (places >= lot.maxPlaces) {
+            continue;  // the lot is full: later bids get no places
+        }
+        if (lot.maxProviders && providers >= *lot.maxProviders) {
+            result.walk.push_back(
+                AwardStep{row.bid, std::nullopt, 0, 0, AwardLimit::ProviderCap, places, providers, cost});
+            continue;
+        }
+        const LotBid& lotBid = bids[row.bid].lotBids[row.lotBid];
+        int bidPlaces = 0;
+        for (const EligibleSetting& entry : row.eligible) {
+            if (places >= lot.maxPlaces) {
+                break;
+            }
+            const Setting& setting = lotBid.settings[entry.setting];
+            int n = entry.bookable;
+            AwardLimit limit = AwardLimit::None;
+            if (lot.maxPlacesPerSetting) {
+                const int capLeft = std::max(0, *lot.maxPlacesPerSetting - awardedByUrn[setting.urn]);
+                if (capLeft < n) {
+                    n = capLeft;
+                    limit = AwardLimit::SettingCap;
+                }
+            }
+            if (lot.maxPlaces - places < n) {
+                n = lot.maxPlaces - places;
+                limit = AwardLimit::LotFull;
+            }
+            if (budget) {
+                const Fraction unitCost = weeks * static_cast<long>(setting.weeklyPrice);
+                const int affordable = placesWithinBudget(n, cost, unitCost, *budget);
+                if (affordable < n) {
+                    n = affordable;
+                    limit = AwardLimit::Budget;
+                }
+            }
+            if (n > 0) {
+                result.awards.push_back(Award{row.bid, row.lotBid, entry.setting, n, setting.weeklyPrice});
+                awardedByUrn[setting.urn] += n;
+                if (bidPlaces == 0) {
+                    ++providers;
+                }
+                bidPlaces += n;
+                places += n;
+                cost += weeks * static_cast<long>(setting.weeklyPrice) * n;
+            }
+            result.walk.push_back(AwardStep{row.bid, entry.setting, entry.bookable, n, limit, places, providers, cost});
+        }
+        row.awardedPlaces = bidPlaces;
+    }
+    result.awardedPlaces = places;
+    result.providers = providers;
+    result.annualCostExact = cost;
+    result.annualCost = roundToPence(cost);
+    result.contractValue = contractValue(tender.contract, cost);
+    flagLot(lot, bids, result);
+}
+
+Pence contractValue(const Contract& contract, const Fraction& annualCostPence) {
+    const Fraction growth = 1 + contract.annualUpliftPercent / 100;
+    Fraction yearCost = annualCostPence;
+    Fraction total = 0;
+    const int years = contract.initialYears + contract.extensionYears;
+    for (int year = 0; year < years; ++year) {
+        total += yearCost;
+        yearCost *= growth;
+    }
+    return roundToPence(total);
+}
+
+}  // namespace tenderscore

@@ -1,0 +1,27 @@
+// Spec section 2.6: the award walk under the lot, per-setting, provider and budget caps, and the
+// lot's figures (places, providers, annual cost, contract value, flags).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model.hpp"
+#include "result.hpp"
+
+namespace tenderscore {
+
+/// Places already awarded to each setting (by URN) in earlier lots; the per-setting cap holds
+/// across the whole tender.
+using PlacesByUrn = std::map<std::string, int>;
+
+/// Walks the ranked rows of `lot` and fills the awards, the walk, awardedPlaces on each compliant
+/// row and the lot's figures. `awardedByUrn` carries places from lot to lot.
+void awardLot(const Tender& tender, const Lot& lot, const std::vector<Bid>& bids, LotResult& result,
+              PlacesByUrn& awardedByUrn);
+
+/// Sum over initialYears + extensionYears years y = 0, 1, ... of annualCost x (1 + uplift/100)^y,
+/// rounded to pence once at the end.
+[[nodiscard]] Pence contractValue(const Contract& contract, const Fraction& annualCostPence);
+
+}  // namespace tenderscore

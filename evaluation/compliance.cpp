@@ -1,0 +1,84 @@
+#include "compliance.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace tenderscore {
+
+namespace {
+
+std::vector<std::string> wholeBidReasons(const Tender& tender, const Bid& bid) {
+    std::vector<std::string> reasons;
+    if (tender.deadline && *tender.deadline < bid.submitted) {
+        reasons.emplace_back("LATE");
+    }
+    for (const Requirement& requirement : tender.requirements) {
+        const bool met = std::any_of(bid.declarations.begin(), bid.declarations.end(),
+                                     [&](const Declaration& d) { return d.requirement == requirement.id && d.met; });
+        if (!met) {
+            reasons.push_back("REQUIREMENT_NOT_MET:" + requirement.id);
+        }
+    }
+    return reasons;
+}
+
+LotBidCompliance assessLotBid(const Lot& lot, const LotBid& lotBid, const std::vector<std::string>& bidReasons) {
+    LotBidCompliance result;
+    result.reasons = bidReasons;
+    for (std::size_t i = 0; i < lotBid.settings.size(); ++i) {
+        const Setting& setting = lotBid.settings[i];
+        bool eligible = true;
+        if (lot.minOfstedRating && setting.ofstedRating < *lot.minOfstedRating) {
+            result.notes.push_back("OFSTED_BELOW_MIN:" + setting.urn);
+            eligible = false;
+        }
+        if (setting.places > setting.registeredPlaces) {
+            result.notes.push_back("PLACES_EXCEED_REGISTERED:" + setting.urn);
+            eligible = false;
+        }
+        if (lot.maxWeeklyPrice && setting.weeklyPrice > *lot.maxWeeklyPrice) {
+            result.notes.push_back("OVER_PRICE_CEILING:" + setting.urn);
+            eligible = false;
+        }
+        if (eligible) {
+            const int bookable =
+                lot.maxPlacesPerSetting ? std::min(setting.places, *lot.maxPlacesPerSetting) : setting.places;
+            result.eligible.push_back(EligibleSetting{i, bookable});
+        }
+    }
+    if (result.eligible.empty()) {
+        result.reasons.emplace_back("NO_ELIGIBLE_SETTING");
+    }
+    return result;
+}
+
+}  // namespace
+
+const Lot* findLot(const Tender& tender, const std::string& id) {
+    for (const Lot& lot : tender.lots) {
+        if (lot.id == id) {
+            return &lot;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<LotBidCompliance> assessCompliance(const Tender& tender, const Bid& bid) {
+    const std::vector<std::string> bidReasons = wholeBidReasons(tender, bid);
+    std::vector<LotBidCompliance> result;
+    result.reserve(bid.lotBids.size());
+    for (const LotBid& lotBid : bid.lotBids) {
+        const Lot* lot = findLot(tender, lotBid.lot);
+        if (lot == nullptr) {
+            throw std::logic_error("lot bid names lot '" + lotBid.lot + "' which validation should have refused");
+        }
+        result.push_back(assessLotBid(*lot, lotBid, bidReasons));
+    }
+    return result;
+}
+
+bool reachesQuality(const std::vector<LotBidCompliance>& lotBids) {
+    return std::any_of(lotBids.begin(), lotBids.end(), [](const LotBidCompliance& c) { return c.reasons.empty(); });
+}
+
+}  // namespace tenderscore

@@ -1,0 +1,24 @@
+// The whole method of spec section 2 over a tender pack: validation, then exclusions, quality,
+// price, rank and award, lot by lot in document order.
+#pragma once
+
+#include <optional>
+
+#include "diagnostic.hpp"
+#include "model.hpp"
+#include "result.hpp"
+
+namespace tenderscore {
+
+/// Either the input errors that stop the run (all of them), or the result.
+struct Evaluation {
+    Diagnostics errors;
+    std::optional<Result> result;
+};
+
+[[nodiscard]] Evaluation evaluate(const Pack& pack);
+
+/// The cross-document checks of 2.1 alone, for `tenderscore validate`. Either part may be absent.
+[[nodiscard]] Diagnostics validate(const Tender& tender, const std::vector<Bid>* bids, const Scores* scores);
+
+}  // namespace tenderscore

@@ -1,0 +1,26 @@
+// Spec section 2.4: the evaluated price of a lot bid, the lot's price scores and the
+// abnormally-low flag.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "model.hpp"
+#include "result.hpp"
+
+namespace tenderscore {
+
+/// P = sum(bookable x weeklyPrice) / sum(bookable) over the eligible settings, in pence.
+[[nodiscard]] Fraction evaluatedPrice(const LotBid& lotBid, const std::vector<EligibleSetting>& eligible);
+
+/// The exact price score of one lot bid with evaluated price `price` when the lot's lowest is `lowest`.
+/// `ceiling` (the lot's maxWeeklyPrice, pence) is required by `ceiling-linear` only.
+[[nodiscard]] Fraction priceScore(PriceMethod method, const Fraction& priceWeight, const Fraction& price,
+                                  const Fraction& lowest, std::optional<Pence> ceiling);
+
+/// Sets evaluatedPrice, exactPriceScore and the ABNORMALLY_LOW flag on the compliant rows of one lot,
+/// and returns the lowest evaluated price L (nothing when no row is compliant).
+std::optional<Fraction> scoreLotPrices(const EvaluationRules& rules, const Lot& lot, const std::vector<Bid>& bids,
+                                       std::vector<LotBidResult>& rows);
+
+}  // namespace tenderscore

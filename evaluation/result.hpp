@@ -1,0 +1,101 @@
+// What the method computes (spec sections 2 and 3), as values that the writers only format.
+// Indices refer to the Pack the result was computed from: bids by position in Pack::bids,
+// settings by position in their lot bid, questions by position in the tender.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "exact.hpp"
+
+namespace tenderscore {
+
+/// A setting that passed the checks of 2.2, with its bookable places min(places, maxPlacesPerSetting).
+struct EligibleSetting {
+    std::size_t setting = 0;
+    int bookable = 0;
+};
+
+/// Section 2.2 for one lot bid: reasons exclude it, notes explain ineligible settings.
+struct LotBidCompliance {
+    std::vector<std::string> reasons;
+    std::vector<std::string> notes;
+    std::vector<EligibleSetting> eligible;
+};
+
+/// Section 2.3 for one bid: the score of each question (tender order) and the quality score Q.
+struct BidQuality {
+    std::vector<Fraction> questionScores;
+    Fraction score;
+    std::vector<std::string> reasons;
+};
+
+/// One lot bid's row of results.json.
+struct LotBidResult {
+    std::size_t bid = 0;
+    std::size_t lotBid = 0;  // position in the bid's lotBids
+    std::vector<std::string> reasons;
+    std::vector<std::string> notes;
+    std::vector<std::string> flags;
+    std::vector<EligibleSetting> eligible;
+    // Present only for compliant lot bids.
+    std::optional<Fraction> evaluatedPrice;  // exact P in pence per place-week
+    std::optional<Fraction> exactPriceScore;
+    std::optional<Fraction> exactQualityScore;
+    std::optional<Scaled> priceScore;
+    std::optional<Scaled> qualityScore;
+    std::optional<Scaled> totalScore;
+    std::optional<int> rank;
+    std::optional<int> awardedPlaces;
+
+    [[nodiscard]] bool compliant() const { return reasons.empty(); }
+};
+
+/// Places awarded in one setting.
+struct Award {
+    std::size_t bid = 0;
+    std::size_t lotBid = 0;
+    std::size_t setting = 0;
+    int places = 0;
+    Pence weeklyPrice = 0;
+};
+
+/// Why a step of the award walk gave fewer places than the setting offered (or none).
+enum class AwardLimit { None, SettingCap, LotFull, ProviderCap, Budget };
+
+/// One step of the award walk of 2.6, kept so that the workbook can show the walk in order.
+struct AwardStep {
+    std::size_t bid = 0;
+    std::optional<std::size_t> setting;  // absent when the whole bid was skipped (provider cap)
+    int bookable = 0;
+    int awarded = 0;
+    AwardLimit limit = AwardLimit::None;
+    int placesSoFar = 0;
+    int providersSoFar = 0;
+    Fraction annualCostSoFar;  // pence
+};
+
+struct LotResult {
+    std::size_t lot = 0;
+    std::vector<LotBidResult> bids;       // ranked in rank order, then excluded by bid id
+    std::optional<Fraction> lowestPrice;  // L, pence
+    std::vector<Award> awards;
+    std::vector<AwardStep> walk;
+    int awardedPlaces = 0;
+    int providers = 0;
+    Fraction annualCostExact;  // pence
+    Pence annualCost = 0;
+    Pence contractValue = 0;
+    std::vector<std::string> flags;
+};
+
+struct Result {
+    std::vector<LotResult> lots;
+    std::vector<std::optional<BidQuality>> quality;  // per bid; absent when excluded everywhere by 2.2
+};
+
+[[nodiscard]] std::string_view awardLimitName(AwardLimit limit);
+
+}  // namespace tenderscore
