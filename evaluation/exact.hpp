@@ -12,6 +12,13 @@ namespace tenderscore {
 /// An exact rational number. Every ratio of the method is one of these; no floating point decides.
 using Fraction = mpq_class;
 
+/// The exact fraction numerator / denominator, in canonical form (GMP requires it for comparisons).
+[[nodiscard]] inline Fraction ratio(long numerator, long denominator) {
+    Fraction value(numerator, denominator);
+    value.canonicalize();
+    return value;
+}
+
 /// Money in pence.
 using Pence = std::int64_t;
 

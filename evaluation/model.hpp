@@ -53,7 +53,7 @@ struct Contract {
     std::string startDate;
     int initialYears = 1;
     int extensionYears = 0;
-    Fraction weeksPerYear{5214, 100};
+    Fraction weeksPerYear = ratio(5214, 100);
     Fraction annualUpliftPercent{0};
     SourceRef at;
 };

@@ -61,7 +61,11 @@ void printRanking(std::ostream& out, const Pack& pack, const Result& result) {
                 << cell(text::groupedPounds(roundToPence(*row.evaluatedPrice)), 12, true) << "  "
                 << cell(scoreText(row.priceScore), 8, true) << "  " << cell(scoreText(row.qualityScore), 8, true)
                 << "  " << cell(scoreText(row.totalScore), 8, true) << "  "
-                << cell(std::to_string(*row.awardedPlaces), 6, true) << "\n";
+                << cell(std::to_string(*row.awardedPlaces), 6, true);
+            for (const std::string& flag : row.flags) {
+                out << "  " << flag;
+            }
+            out << "\n";
         }
         for (const LotBidResult& row : lotResult.bids) {
             if (row.compliant()) {
@@ -81,9 +85,17 @@ void printRanking(std::ostream& out, const Pack& pack, const Result& result) {
         if (lot.annualBudget) {
             out << " (budget " << text::money(*lot.annualBudget, tender.currency) << ")";
         }
-        out << "; contract value " << text::money(lotResult.contractValue, tender.currency) << " over "
-            << tender.contract.initialYears + tender.contract.extensionYears << " years\n";
-        for (const std::string& flag : lotResult.flags) {
+        const int years = tender.contract.initialYears + tender.contract.extensionYears;
+        out << "; contract value " << text::money(lotResult.contractValue, tender.currency) << " over " << years
+            << (years == 1 ? " year\n" : " years\n");
+        std::vector<std::string> flagged;
+        for (const LotBidResult& row : lotResult.bids) {
+            flagged.insert(flagged.end(), row.flags.begin(), row.flags.end());
+        }
+        flagged.insert(flagged.end(), lotResult.flags.begin(), lotResult.flags.end());
+        std::sort(flagged.begin(), flagged.end());
+        flagged.erase(std::unique(flagged.begin(), flagged.end()), flagged.end());
+        for (const std::string& flag : flagged) {
             out << "Flag " << flag << ": " << text::describeCodes({flag}) << "\n";
         }
     }

@@ -144,7 +144,12 @@ std::optional<XmlSource> XmlSource::parse(std::string bytes, const std::string& 
     int roots = 0;
     for (const pugi::xml_node node : source._document->children()) {
         if (node.type() == pugi::node_doctype) {
-            errors.push_back({source.at(node), "doctype",
+            // pugixml points into the declaration; name the line and column where it starts.
+            const std::size_t start =
+                text.rfind("<!DOCTYPE", static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, node.offset_debug())));
+            const std::ptrdiff_t offset =
+                start == std::string_view::npos ? node.offset_debug() : static_cast<std::ptrdiff_t>(start);
+            errors.push_back({source.atOffset(offset), "doctype",
                               "a DOCTYPE is not allowed (entities are never expanded, external files never read)"});
             fatal = true;
         } else if (node.type() == pugi::node_declaration) {
@@ -492,7 +497,7 @@ std::vector<pugi::xml_node> ElementReader::children(std::initializer_list<Part> 
     std::size_t index = 0;
     for (const Part& part : model) {
         if (counts[index] < part.min) {
-            error("missing-element", "<" + parent + "> needs " + (part.min == 1 ? "a" : "at least one") + " <" +
+            error("missing-element", "<" + parent + "> needs " + (part.max == 1 ? "a" : "at least one") + " <" +
                                          std::string(*part.names.begin()) + "> element");
         }
         ++index;
