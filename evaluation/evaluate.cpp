@@ -16,8 +16,9 @@ void append(Diagnostics& to, Diagnostics from) {
 }
 
 /// Checks that need only each document and the tender; later checks rely on these passing.
-Diagnostics checkDocuments(const Tender& tender, const std::vector<Bid>* bids, const Scores* scores) {
-    Diagnostics errors = checkTender(tender);
+Diagnostics checkDocuments(const Tender& tender, const std::vector<Bid>* bids, const Scores* scores,
+                           bool tenderRead = true) {
+    Diagnostics errors = tenderRead ? checkTender(tender) : Diagnostics{};
     if (bids != nullptr) {
         append(errors, checkBids(tender, *bids));
     }
@@ -38,9 +39,10 @@ std::vector<std::vector<LotBidCompliance>> assessAll(const Tender& tender, const
 
 }  // namespace
 
-Diagnostics validate(const Tender& tender, const std::vector<Bid>* bids, const Scores* scores) {
-    Diagnostics errors = checkDocuments(tender, bids, scores);
-    if (errors.empty() && bids != nullptr && scores != nullptr) {
+Diagnostics validate(const Tender& tender, const std::vector<Bid>* bids, const Scores* scores, bool documentsRead,
+                     bool tenderRead) {
+    Diagnostics errors = checkDocuments(tender, bids, scores, tenderRead);
+    if (documentsRead && errors.empty() && bids != nullptr && scores != nullptr) {
         const auto compliance = assessAll(tender, *bids);
         append(errors, checkQualityInputs(tender, *bids, *scores, compliance, indexScores(tender, *bids, *scores)));
     }

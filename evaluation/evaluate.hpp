@@ -19,6 +19,10 @@ struct Evaluation {
 [[nodiscard]] Evaluation evaluate(const Pack& pack);
 
 /// The cross-document checks of 2.1 alone, for `tenderscore validate`. Either part may be absent.
-[[nodiscard]] Diagnostics validate(const Tender& tender, const std::vector<Bid>* bids, const Scores* scores);
+/// `documentsRead` is false when a reader already reported problems: the checks then run over what
+/// was read, so that every problem is reported at once, but the tender's own sums are checked only
+/// when `tenderRead`, and the consensus each bid needs is not (it depends on values not read).
+[[nodiscard]] Diagnostics validate(const Tender& tender, const std::vector<Bid>* bids, const Scores* scores,
+                                   bool documentsRead = true, bool tenderRead = true);
 
 }  // namespace tenderscore

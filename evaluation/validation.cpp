@@ -12,13 +12,14 @@ namespace tenderscore {
 
 namespace {
 
-/// Reports every id seen before, naming the line of its first use.
+/// Reports every id seen before, naming the line of its first use. An empty id was not read (its
+/// reader reported why) and is passed over here and in every check below.
 template <typename Item>
 void checkUnique(const std::vector<Item>& items, const std::string& kind, Diagnostics& errors) {
     std::unordered_map<std::string, int> firstLine;
     for (const Item& item : items) {
         const auto [it, inserted] = firstLine.emplace(item.id, item.at.line);
-        if (!inserted) {
+        if (!inserted && !item.id.empty()) {
             errors.push_back({item.at, "duplicate-id",
                               kind + " id '" + item.id + "' is already used on line " + std::to_string(it->second)});
         }
@@ -78,25 +79,25 @@ Diagnostics checkBids(const Tender& tender, const std::vector<Bid>& bids) {
     const auto questions = idsOf(tender.evaluation.questions);
     std::unordered_map<std::string, const Bid*> byId;
     for (const Bid& bid : bids) {
-        if (bid.tender != tender.id) {
+        if (!bid.tender.empty() && bid.tender != tender.id) {
             errors.push_back({bid.at, "tender-ref", "bid is for tender '" + bid.tender + "', not '" + tender.id + "'"});
         }
-        if (const auto [it, inserted] = byId.emplace(bid.id, &bid); !inserted) {
+        if (const auto [it, inserted] = byId.emplace(bid.id, &bid); !inserted && !bid.id.empty()) {
             errors.push_back({bid.at, "duplicate-bid",
                               "bid id '" + bid.id + "' is also used by " + it->second->at.file + ":" +
                                   std::to_string(it->second->at.line)});
         }
         std::set<std::string> seenLots;
         for (const LotBid& lotBid : bid.lotBids) {
-            if (lots.count(lotBid.lot) == 0) {
+            if (!lotBid.lot.empty() && lots.count(lotBid.lot) == 0) {
                 errors.push_back({lotBid.at, "unknown-lot", "lot '" + lotBid.lot + "' is not a lot of the tender"});
             }
-            if (!seenLots.insert(lotBid.lot).second) {
+            if (!seenLots.insert(lotBid.lot).second && !lotBid.lot.empty()) {
                 errors.push_back({lotBid.at, "duplicate-lot", "the bid names lot '" + lotBid.lot + "' more than once"});
             }
             std::set<std::string> seenSettings;
             for (const Setting& setting : lotBid.settings) {
-                if (!seenSettings.insert(setting.urn).second) {
+                if (!seenSettings.insert(setting.urn).second && !setting.urn.empty()) {
                     errors.push_back({setting.at, "duplicate-setting",
                                       "setting '" + setting.urn + "' appears more than once in the bid for lot '" +
                                           lotBid.lot + "'"});
@@ -105,22 +106,22 @@ Diagnostics checkBids(const Tender& tender, const std::vector<Bid>& bids) {
         }
         std::set<std::string> seenDeclarations;
         for (const Declaration& declaration : bid.declarations) {
-            if (requirements.count(declaration.requirement) == 0) {
+            if (!declaration.requirement.empty() && requirements.count(declaration.requirement) == 0) {
                 errors.push_back({declaration.at, "unknown-requirement",
                                   "requirement '" + declaration.requirement + "' is not a requirement of the tender"});
             }
-            if (!seenDeclarations.insert(declaration.requirement).second) {
+            if (!seenDeclarations.insert(declaration.requirement).second && !declaration.requirement.empty()) {
                 errors.push_back({declaration.at, "duplicate-declaration",
                                   "requirement '" + declaration.requirement + "' is declared more than once"});
             }
         }
         std::set<std::string> seenResponses;
         for (const Response& response : bid.responses) {
-            if (questions.count(response.question) == 0) {
+            if (!response.question.empty() && questions.count(response.question) == 0) {
                 errors.push_back({response.at, "unknown-question",
                                   "question '" + response.question + "' is not a question of the tender"});
             }
-            if (!seenResponses.insert(response.question).second) {
+            if (!seenResponses.insert(response.question).second && !response.question.empty()) {
                 errors.push_back({response.at, "duplicate-response",
                                   "question '" + response.question + "' is answered more than once"});
             }
@@ -132,7 +133,7 @@ Diagnostics checkBids(const Tender& tender, const std::vector<Bid>& bids) {
 Diagnostics checkScores(const Tender& tender, const Scores& scores, const std::vector<Bid>* bids) {
     Diagnostics errors;
     const int scaleMax = tender.evaluation.scaleMax;
-    if (scores.tender != tender.id) {
+    if (!scores.tender.empty() && scores.tender != tender.id) {
         errors.push_back(
             {scores.at, "tender-ref", "scores are for tender '" + scores.tender + "', not '" + tender.id + "'"});
     }
@@ -144,10 +145,10 @@ Diagnostics checkScores(const Tender& tender, const Scores& scores, const std::v
         bidIds = idsOf(*bids);
     }
     auto checkTarget = [&](const std::string& bid, const std::string& question, const SourceRef& at) {
-        if (questions.count(question) == 0) {
+        if (!question.empty() && questions.count(question) == 0) {
             errors.push_back({at, "unknown-question", "question '" + question + "' is not a question of the tender"});
         }
-        if (bids != nullptr && bidIds.count(bid) == 0) {
+        if (bids != nullptr && !bid.empty() && bidIds.count(bid) == 0) {
             errors.push_back({at, "unknown-bid", "bid '" + bid + "' is not among the bids read"});
         }
     };
@@ -161,7 +162,7 @@ Diagnostics checkScores(const Tender& tender, const Scores& scores, const std::v
     for (const Mark& mark : scores.marks) {
         checkTarget(mark.bid, mark.question, mark.at);
         checkScale(mark.score, mark.at);
-        if (evaluators.count(mark.evaluator) == 0) {
+        if (!mark.evaluator.empty() && evaluators.count(mark.evaluator) == 0) {
             errors.push_back({mark.at, "unknown-evaluator", "evaluator '" + mark.evaluator + "' is not declared"});
         }
         const auto [it, inserted] =

@@ -50,6 +50,27 @@ void requireFolder(const std::optional<std::string>& path, const char* what) {
     }
 }
 
+/// The reader's problems and, over what could be read, the cross-document ones, so that a broken
+/// pack is reported whole in one run.
+Diagnostics allProblems(const xml::ReadPack& read) {
+    Diagnostics errors = read.errors;
+    const bool tenderRead = std::none_of(errors.begin(), errors.end(),
+                                         [&](const Diagnostic& d) { return d.at.file == read.files.tender.name; });
+    const std::vector<Bid>* bids = read.hasBids ? &read.pack.bids : nullptr;
+    const Scores* scores = read.hasScores ? &read.pack.scores : nullptr;
+    Diagnostics more;
+    if (read.everyBidParsed) {
+        more = validate(read.pack.tender, bids, scores, false, tenderRead);
+    } else {
+        // A bid that could not be parsed is missing from the pack: marks for it are not "unknown".
+        more = validate(read.pack.tender, bids, nullptr, false, tenderRead);
+        const Diagnostics scoreProblems = validate(read.pack.tender, nullptr, scores, false, false);
+        more.insert(more.end(), scoreProblems.begin(), scoreProblems.end());
+    }
+    errors.insert(errors.end(), more.begin(), more.end());
+    return errors;
+}
+
 /// Prints every problem and how many; the run writes nothing.
 int reportInputErrors(Diagnostics errors) {
     sortForReport(errors);
@@ -217,7 +238,7 @@ int TenderscoreApp::evaluateCommand() {
     const std::time_t time = runTime();
     const xml::ReadPack read = readPackFor(_tender, _bids, _scores);
     if (!read.errors.empty()) {
-        return reportInputErrors(read.errors);
+        return reportInputErrors(allProblems(read));
     }
     const Evaluation evaluation = evaluate(read.pack);
     if (!evaluation.result) {
@@ -244,7 +265,7 @@ int TenderscoreApp::validateCommand() {
     }
     const xml::ReadPack read = readPackFor(_tender, _bids, _scores);
     if (!read.errors.empty()) {
-        return reportInputErrors(read.errors);
+        return reportInputErrors(allProblems(read));
     }
     const Diagnostics errors = validate(read.pack.tender, read.hasBids ? &read.pack.bids : nullptr,
                                         read.hasScores ? &read.pack.scores : nullptr);

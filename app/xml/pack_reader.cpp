@@ -55,6 +55,8 @@ ReadPack readPack(const std::filesystem::path& tender, const std::optional<std::
             if (auto document = readOne<Bid>(file, "bid", bidNamespace, limits, readBid, input, result.errors)) {
                 result.pack.bids.push_back(std::move(*document));
                 result.files.bids.push_back(std::move(input));
+            } else {
+                result.everyBidParsed = false;
             }
         }
     }

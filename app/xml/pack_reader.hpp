@@ -29,6 +29,7 @@ struct ReadPack {
     PackFiles files;
     Diagnostics errors;
     bool hasBids = false;
+    bool everyBidParsed = true;  // false when a bid file could not be parsed at all
     bool hasScores = false;
 };
 
