@@ -18,6 +18,6 @@ diff -u "$case_dir/expected/results.json" out/results.json
 if [ -f "$case_dir/expected/stdout.txt" ]; then
     diff -u "$case_dir/expected/stdout.txt" stdout.txt
 fi
-python3 "$root/tests/tools/check-json-schema.py" "$root/schemas/results.schema.json" out/results.json
+"${PYTHON:-/usr/bin/python3}" "$root/tests/tools/check-json-schema.py" "$root/schemas/results.schema.json" out/results.json
 test -s out/evaluation.xlsx
 echo "golden case $(basename "$case_dir"): results.json identical, schema valid"
