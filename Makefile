@@ -3,7 +3,7 @@
 DEBIAN_PACKAGES := cmake g++ make pkg-config clang-format \
 	libpoco-dev libpugixml-dev libxlsxwriter-dev libgmp-dev \
 	googletest libgtest-dev libgmock-dev \
-	libxml2-utils python3 python3-jsonschema python3-openpyxl
+	libxml2-utils python3 python3-jsonschema python3-openpyxl libreoffice-calc-nogui poppler-utils
 
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release

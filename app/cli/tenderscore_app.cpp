@@ -12,6 +12,7 @@
 #include <Poco/Util/OptionCallback.h>
 
 #include "evaluate.hpp"
+#include "io/hash.hpp"
 #include "io/output_set.hpp"
 #include "json/results_json.hpp"
 #include "report.hpp"
@@ -244,11 +245,13 @@ int TenderscoreApp::evaluateCommand() {
     if (!evaluation.result) {
         return reportInputErrors(evaluation.errors);
     }
+    const std::string results = json::resultsJson(read.pack, read.files, *evaluation.result);
     io::OutputSet outputs(*_out);
     const std::filesystem::path workbook = outputs.reserve(workbookFile);
-    xlsx::writeWorkbook(workbook, read.pack, read.files, *evaluation.result, xlsx::RunInfo{TENDERSCORE_VERSION, time});
+    xlsx::writeWorkbook(workbook, read.pack, read.files, *evaluation.result,
+                        xlsx::RunInfo{TENDERSCORE_VERSION, time, io::sha256Hex(results)});
     outputs.staged(workbook);
-    outputs.write(resultsFile, json::resultsJson(read.pack, read.files, *evaluation.result));
+    outputs.write(resultsFile, results);
     outputs.commit();
     printRanking(std::cout, read.pack, *evaluation.result);
     std::cout << "\nWrote " << (outputs.folder() / workbookFile).string() << " and "

@@ -1,9 +1,10 @@
 #include "workbook.hpp"
 
-#include <string_view>
+#include <algorithm>
+#include <map>
 
-#include <xlsxwriter.h>
-
+#include "book.hpp"
+#include "explain.hpp"
 #include "format/text.hpp"
 #include "io/output_set.hpp"
 
@@ -11,14 +12,9 @@ namespace tenderscore::xlsx {
 
 namespace {
 
-constexpr double titleFontSize = 14;
-constexpr std::size_t maxCellText = 32767;
-
-void check(lxw_error error, const std::string& what) {
-    if (error != LXW_NO_ERROR) {
-        throw io::OutputError("cannot write the workbook (" + what + "): " + lxw_strerror(error));
-    }
-}
+// The method's parameters live in visible cells on the Summary sheet, named so that every
+// formula reads like the method: =ROUND(PriceWeight*J5/I5,Decimals).
+constexpr int parameterCol = 2;
 
 std::string methodName(PriceMethod method) {
     switch (method) {
@@ -52,214 +48,718 @@ std::string tieBreakText(const std::vector<TieBreakKey>& keys) {
     return text + "then bid id";
 }
 
-/// The workbook being written: the libxlsxwriter handle and the formats shared by every sheet.
-class Writer {
-public:
-    Writer(const std::filesystem::path& file, const RunInfo& run, const Tender& tender) {
-        lxw_workbook_options options{};
-        options.constant_memory = LXW_FALSE;
-        _workbook = workbook_new_opt(file.c_str(), &options);
-        if (_workbook == nullptr) {
-            throw io::OutputError("cannot create the workbook " + file.string());
-        }
-        _title = tender.title.empty() ? tender.id : tender.title;
-        _subject = "Tender evaluation " + tender.id;
-        _author = tender.authority.empty() ? "tenderscore" : tender.authority;
-        lxw_doc_properties properties{};
-        properties.title = _title.data();
-        properties.subject = _subject.data();
-        properties.author = _author.data();
-        properties.created = run.runTime;
-        check(workbook_set_properties(_workbook, &properties), "document properties");
-        _bold = addFormat();
-        format_set_bold(_bold);
-        _heading = addFormat();
-        format_set_bold(_heading);
-        format_set_font_size(_heading, titleFontSize);
-        _header = addFormat();
-        format_set_bold(_header);
-        format_set_bottom(_header, LXW_BORDER_THIN);
-        format_set_text_wrap(_header);
-        _money = addFormat();
-        format_set_num_format(_money, tender.currency == "GBP" ? "\xC2\xA3#,##0.00" : "#,##0.00");
-        _score = addFormat();
-        std::string scoreFormat = "0";
-        if (tender.evaluation.decimals > 0) {
-            scoreFormat += "." + std::string(static_cast<std::size_t>(tender.evaluation.decimals), '0');
-        }
-        format_set_num_format(_score, scoreFormat.c_str());
-        _wrap = addFormat();
-        format_set_text_wrap(_wrap);
-    }
-
-    ~Writer() {
-        if (_workbook != nullptr) {
-            // Only reached when an error interrupted writing: free without checking.
-            (void)workbook_close(_workbook);
-        }
-    }
-    Writer(const Writer&) = delete;
-    Writer& operator=(const Writer&) = delete;
-
-    lxw_worksheet* sheet(const char* name) {
-        lxw_worksheet* worksheet = workbook_add_worksheet(_workbook, name);
-        if (worksheet == nullptr) {
-            throw io::OutputError(std::string("cannot add the sheet ") + name);
-        }
-        return worksheet;
-    }
-
-    /// Bidder and panel text: always a string cell, never a formula; over-long text truncated visibly.
-    void text(lxw_worksheet* sheet, int row, int col, std::string_view value, lxw_format* format = nullptr) {
-        const std::string cell = text::truncateForCell(value, maxCellText);
-        check(worksheet_write_string(sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), cell.c_str(),
-                                     format),
-              "text cell");
-    }
-    void number(lxw_worksheet* sheet, int row, int col, double value, lxw_format* format = nullptr) {
-        check(worksheet_write_number(sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), value, format),
-              "number cell");
-    }
-    void column(lxw_worksheet* sheet, int first, int last, double width, lxw_format* format = nullptr) {
-        check(worksheet_set_column(sheet, static_cast<lxw_col_t>(first), static_cast<lxw_col_t>(last), width, format),
-              "column width");
-    }
-
-    void close() {
-        lxw_workbook* workbook = _workbook;
-        _workbook = nullptr;
-        check(workbook_close(workbook), "closing");
-    }
-
-    lxw_format* bold() const { return _bold; }
-    lxw_format* heading() const { return _heading; }
-    lxw_format* header() const { return _header; }
-    lxw_format* money() const { return _money; }
-    lxw_format* score() const { return _score; }
-    lxw_format* wrap() const { return _wrap; }
-
-private:
-    lxw_format* addFormat() {
-        lxw_format* format = workbook_add_format(_workbook);
-        if (format == nullptr) {
-            throw io::OutputError("cannot add a cell format");
-        }
-        return format;
-    }
-
-    lxw_workbook* _workbook = nullptr;
-    std::string _title;
-    std::string _subject;
-    std::string _author;
-    lxw_format* _bold = nullptr;
-    lxw_format* _heading = nullptr;
-    lxw_format* _header = nullptr;
-    lxw_format* _money = nullptr;
-    lxw_format* _score = nullptr;
-    lxw_format* _wrap = nullptr;
-};
-
-double scoreValue(const std::optional<Scaled>& value) {
-    return value ? toDouble(toFraction(*value)) : 0.0;
+std::string isoTime(std::time_t time) {
+    std::tm utc{};
+    gmtime_r(&time, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buffer;
 }
 
-double poundsValue(Pence pence) {
+double value(const Fraction& fraction) {
+    return toDouble(fraction);
+}
+double value(const Scaled& scaled) {
+    return toDouble(toFraction(scaled));
+}
+double poundsOf(const Fraction& pence) {
+    return toDouble(pence / 100);
+}
+double poundsOf(Pence pence) {
     return toDouble(pounds(pence));
 }
 
-void writeSummary(Writer& w, const Pack& pack, const Result& result) {
-    const Tender& tender = pack.tender;
-    const EvaluationRules& rules = tender.evaluation;
-    lxw_worksheet* sheet = w.sheet("Summary");
-    w.column(sheet, 0, 0, 7);
-    w.column(sheet, 1, 1, 34);
-    w.column(sheet, 2, 2, 12);
-    w.column(sheet, 3, 8, 14);
-    int row = 0;
-    w.text(sheet, row++, 0, tender.title.empty() ? tender.id : tender.title, w.heading());
-    w.text(sheet, row, 0, "Authority", w.bold());
-    w.text(sheet, row++, 2, tender.authority);
-    w.text(sheet, row, 0, "Reference", w.bold());
-    w.text(sheet, row++, 2, tender.id);
-    w.text(sheet, row, 0, "Method", w.bold());
-    w.text(sheet, row++, 2,
-           "Price " + toPlainDecimal(rules.priceWeight) + " : quality " + toPlainDecimal(rules.qualityWeight) +
-               "; price method " + methodName(rules.priceMethod) + "; consensus " + consensusName(rules.consensus) +
-               "; scores rounded half-up to " + std::to_string(rules.decimals) + " decimals; ties broken by " +
-               tieBreakText(rules.tieBreak));
-    for (const LotResult& lotResult : result.lots) {
-        const Lot& lot = tender.lots[lotResult.lot];
-        ++row;
-        w.text(sheet, row++, 0, "Lot " + lot.id + (lot.name.empty() ? "" : ": " + lot.name), w.heading());
-        const char* headers[] = {"Rank",        "Bidder",        "Bid",         "Evaluated price (per place-week)",
-                                 "Price score", "Quality score", "Total score", "Places awarded",
-                                 "Annual cost"};
+/// Where the other sheets put the figures the Summary refers to.
+struct Cells {
+    std::map<std::pair<std::size_t, std::size_t>, int> priceRow;  // (lot, bid) -> row on Price
+    std::map<std::size_t, int> qualityRow;                        // bid -> first row on Quality
+    int qualityCol = 0;                                           // the bid's quality score on Quality
+    std::map<std::size_t, std::pair<int, int>> awardRows;         // lot -> rows on Award
+};
+
+// Column positions of each table, so formulas and writers agree.
+namespace price {
+enum Col { Lot, Bid, Bidder, Urn, Setting, Offered, Bookable, Weekly, Evaluated, Lowest, Ceiling, Score, Last = Score };
+}
+namespace award {
+enum Col {
+    Lot,
+    Step,
+    Bid,
+    Bidder,
+    Urn,
+    Setting,
+    Bookable,
+    Awarded,
+    Why,
+    Weekly,
+    Cost,
+    PlacesSoFar,
+    ProvidersSoFar,
+    CostSoFar,
+    Last = CostSoFar
+};
+}
+
+class WorkbookWriter {
+public:
+    WorkbookWriter(Book& book, const Pack& pack, const xml::PackFiles& files, const Result& result, const RunInfo& run)
+        : _book(book), _pack(pack), _files(files), _result(result), _run(run), _f(book.formats()) {}
+
+    void write() {
+        // Sheets in reading order; the Summary is filled last because it refers to the others.
+        lxw_worksheet* summary = _book.addSheet("Summary");
+        lxw_worksheet* price = _book.addSheet("Price");
+        lxw_worksheet* quality = _book.addSheet("Quality");
+        lxw_worksheet* compliance = _book.addSheet("Compliance");
+        lxw_worksheet* award = _book.addSheet("Award");
+        lxw_worksheet* audit = _book.addSheet("Audit");
+        writeParameters(summary);
+        writePrice(price);
+        writeQuality(quality);
+        writeCompliance(compliance);
+        writeAward(award);
+        writeSummary(summary);
+        writeAudit(audit);
+    }
+
+private:
+    const Tender& tender() const { return _pack.tender; }
+    const EvaluationRules& rules() const { return _pack.tender.evaluation; }
+
+    void header(lxw_worksheet* sheet, int row, std::initializer_list<const char*> titles) {
+        _book.headerRow(sheet, row);
         int col = 0;
-        for (const char* header : headers) {
-            w.text(sheet, row, col++, header, w.header());
-        }
-        ++row;
-        for (const LotBidResult& bidRow : lotResult.bids) {
-            if (!bidRow.compliant()) {
-                continue;
-            }
-            const Bid& bid = pack.bids[bidRow.bid];
-            Fraction cost = 0;
-            for (const Award& award : lotResult.awards) {
-                if (award.bid == bidRow.bid) {
-                    cost += tender.contract.weeksPerYear * static_cast<long>(award.weeklyPrice) * award.places;
-                }
-            }
-            w.number(sheet, row, 0, *bidRow.rank);
-            w.text(sheet, row, 1, bid.bidderName);
-            w.text(sheet, row, 2, bid.id);
-            w.number(sheet, row, 3, poundsValue(roundToPence(*bidRow.evaluatedPrice)), w.money());
-            w.number(sheet, row, 4, scoreValue(bidRow.priceScore), w.score());
-            w.number(sheet, row, 5, scoreValue(bidRow.qualityScore), w.score());
-            w.number(sheet, row, 6, scoreValue(bidRow.totalScore), w.score());
-            w.number(sheet, row, 7, *bidRow.awardedPlaces);
-            w.number(sheet, row, 8, poundsValue(roundToPence(cost)), w.money());
-            ++row;
-        }
-        ++row;
-        auto figure = [&](const std::string& label, const std::string& value) {
-            w.text(sheet, row, 1, label, w.bold());
-            w.text(sheet, row++, 2, value);
-        };
-        figure("Places awarded", std::to_string(lotResult.awardedPlaces) + " (between " +
-                                     std::to_string(lot.minPlaces) + " and " + std::to_string(lot.maxPlaces) + ")");
-        figure("Providers", std::to_string(lotResult.providers) +
-                                (lot.maxProviders ? " (at most " + std::to_string(*lot.maxProviders) + ")" : ""));
-        figure("Annual cost",
-               text::money(lotResult.annualCost, tender.currency) +
-                   (lot.annualBudget ? " (budget " + text::money(*lot.annualBudget, tender.currency) + ")" : ""));
-        figure("Contract value", text::money(lotResult.contractValue, tender.currency));
-        figure("Flags", lotResult.flags.empty() ? "none" : text::describeCodes(lotResult.flags));
-        bool anyExcluded = false;
-        for (const LotBidResult& bidRow : lotResult.bids) {
-            if (bidRow.compliant()) {
-                continue;
-            }
-            if (!anyExcluded) {
-                ++row;
-                w.text(sheet, row++, 1, "Excluded bids", w.bold());
-                anyExcluded = true;
-            }
-            const Bid& bid = pack.bids[bidRow.bid];
-            w.text(sheet, row, 1, bid.bidderName);
-            w.text(sheet, row, 2, bid.id);
-            w.text(sheet, row++, 3, text::describeCodes(bidRow.reasons));
+        for (const char* title : titles) {
+            _book.text(sheet, row, col++, title, _f.header);
         }
     }
-}
+
+    void parameter(lxw_worksheet* sheet, int& row, const char* label, const char* name, double number,
+                   lxw_format* format = nullptr) {
+        _book.text(sheet, row, 1, label);
+        _book.number(sheet, row, parameterCol, number, format);
+        if (name != nullptr) {
+            _book.defineName(name, "=Summary!" + cellRef(row, parameterCol, true));
+        }
+        ++row;
+    }
+
+    void parameterText(lxw_worksheet* sheet, int& row, const char* label, const std::string& text) {
+        _book.text(sheet, row, 1, label);
+        _book.text(sheet, row, parameterCol, text);
+        ++row;
+    }
+
+    void writeParameters(lxw_worksheet* sheet) {
+        const Contract& contract = tender().contract;
+        int row = 0;
+        _book.text(sheet, row++, 0, tender().title.empty() ? tender().id : tender().title, _f.heading);
+        ++row;
+        parameterText(sheet, row, "Authority", tender().authority);
+        parameterText(sheet, row, "Reference", tender().id);
+        parameterText(sheet, row, "Method",
+                      "Price " + toPlainDecimal(rules().priceWeight) + " : quality " +
+                          toPlainDecimal(rules().qualityWeight) + "; price method " + methodName(rules().priceMethod) +
+                          "; consensus " + consensusName(rules().consensus) + "; scores rounded half-up to " +
+                          std::to_string(rules().decimals) + " decimals; ties broken by " +
+                          tieBreakText(rules().tieBreak));
+        ++row;
+        _book.text(sheet, row++, 1, "Method parameters", _f.bold);
+        parameter(sheet, row, "Price weight", "PriceWeight", value(rules().priceWeight));
+        parameter(sheet, row, "Quality weight", "QualityWeight", value(rules().qualityWeight));
+        parameterText(sheet, row, "Price method", methodName(rules().priceMethod));
+        parameterText(sheet, row, "Consensus rule", consensusName(rules().consensus));
+        parameter(sheet, row, "Decimals (rounding half-up)", "Decimals", rules().decimals);
+        parameter(sheet, row, "Quality marks out of", "ScaleMax", rules().scaleMax);
+        parameter(sheet, row, "Minimum score on each question", "MinScoreEach", value(rules().minScoreEach));
+        parameter(sheet, row, "Minimum quality score (% of quality weight)", "MinQualityPercent",
+                  value(rules().minQualityPercent));
+        parameter(sheet, row, "Weeks per year", "WeeksPerYear", value(contract.weeksPerYear));
+        parameter(sheet, row, "Annual uplift (%)", "UpliftPercent", value(contract.annualUpliftPercent));
+        const int initialRow = row;
+        parameter(sheet, row, "Initial years", nullptr, contract.initialYears);
+        parameter(sheet, row, "Extension years", nullptr, contract.extensionYears);
+        _book.text(sheet, row, 1, "Contract years");
+        _book.formula(sheet, row, parameterCol,
+                      "=" + cellRef(initialRow, parameterCol) + "+" + cellRef(initialRow + 1, parameterCol),
+                      contract.initialYears + contract.extensionYears);
+        _book.defineName("ContractYears", "=Summary!" + cellRef(row, parameterCol, true));
+        ++row;
+        parameterText(sheet, row, "Tie-break", tieBreakText(rules().tieBreak));
+        _summaryRow = row + 1;
+    }
+
+    std::string priceScoreFormula(int row) const {
+        const std::string p = cellRef(row, price::Evaluated);
+        const std::string l = cellRef(row, price::Lowest);
+        const std::string c = cellRef(row, price::Ceiling);
+        switch (rules().priceMethod) {
+        case PriceMethod::LowestOverBid:
+            return "=ROUND(PriceWeight*" + l + "/" + p + ",Decimals)";
+        case PriceMethod::LinearFromLowest:
+            return "=ROUND(PriceWeight*MAX(0,(2*" + l + "-" + p + ")/" + l + "),Decimals)";
+        case PriceMethod::CeilingLinear:
+            return "=ROUND(IF(" + c + "=" + l + ",PriceWeight,PriceWeight*(" + c + "-" + p + ")/(" + c + "-" + l +
+                   ")),Decimals)";
+        }
+        return "";
+    }
+
+    void writePrice(lxw_worksheet* sheet) {
+        header(sheet, 0,
+               {"Lot", "Bid", "Bidder", "URN", "Setting", "Places offered", "Bookable places", "Weekly price",
+                "Evaluated price", "Lowest in lot", "Ceiling", "Price score"});
+        int row = 1;
+        for (const LotResult& lotResult : _result.lots) {
+            const Lot& lot = tender().lots[lotResult.lot];
+            const int lotFirst = row;
+            int lotLast = row;
+            for (const LotBidResult& bidRow : lotResult.bids) {
+                if (bidRow.compliant()) {
+                    lotLast += static_cast<int>(bidRow.eligible.size());
+                }
+            }
+            --lotLast;
+            for (const LotBidResult& bidRow : lotResult.bids) {
+                if (!bidRow.compliant()) {
+                    continue;
+                }
+                const Bid& bid = _pack.bids[bidRow.bid];
+                const LotBid& lotBid = bid.lotBids[bidRow.lotBid];
+                const int first = row;
+                const int last = row + static_cast<int>(bidRow.eligible.size()) - 1;
+                for (const EligibleSetting& entry : bidRow.eligible) {
+                    const Setting& setting = lotBid.settings[entry.setting];
+                    _book.text(sheet, row, price::Lot, lot.id);
+                    _book.text(sheet, row, price::Bid, bid.id);
+                    _book.text(sheet, row, price::Bidder, bid.bidderName);
+                    _book.text(sheet, row, price::Urn, setting.urn);
+                    _book.text(sheet, row, price::Setting, setting.name);
+                    _book.number(sheet, row, price::Offered, setting.places);
+                    _book.number(sheet, row, price::Bookable, entry.bookable);
+                    _book.number(sheet, row, price::Weekly, poundsOf(setting.weeklyPrice), _f.money);
+                    ++row;
+                }
+                _cells.priceRow[{lotResult.lot, bidRow.bid}] = first;
+                _book.formula(sheet, first, price::Evaluated,
+                              "=SUMPRODUCT(" + rangeRef(first, last, price::Bookable) + "," +
+                                  rangeRef(first, last, price::Weekly) + ")/SUM(" +
+                                  rangeRef(first, last, price::Bookable) + ")",
+                              poundsOf(*bidRow.evaluatedPrice), _f.exact);
+                _book.formula(sheet, first, price::Lowest,
+                              "=MIN(" + rangeRef(lotFirst, lotLast, price::Evaluated, true) + ")",
+                              poundsOf(*lotResult.lowestPrice), _f.exact);
+                if (lot.maxWeeklyPrice) {
+                    _book.number(sheet, first, price::Ceiling, poundsOf(*lot.maxWeeklyPrice), _f.money);
+                }
+                _book.formula(sheet, first, price::Score, priceScoreFormula(first), value(*bidRow.priceScore),
+                              _f.score);
+            }
+        }
+        _book.column(sheet, price::Lot, price::Bid, 10);
+        _book.column(sheet, price::Bidder, price::Bidder, 32);
+        _book.column(sheet, price::Urn, price::Urn, 11);
+        _book.column(sheet, price::Setting, price::Setting, 22);
+        _book.column(sheet, price::Offered, price::Bookable, 9);
+        _book.column(sheet, price::Weekly, price::Ceiling, 13);
+        _book.column(sheet, price::Score, price::Score, 10);
+        _book.finishTable(sheet, 0, row - 1, price::Last);
+    }
+
+    static constexpr double questionTextWidth = 30;
+    static constexpr double rationaleWidth = 30;
+    static constexpr double consensusWidth = 34;
+    static constexpr double reasonsWidth = 40;
+    static constexpr double declarationsWidth = 36;
+
+    void writeQuality(lxw_worksheet* sheet) {
+        const auto& evaluators = _pack.scores.evaluators;
+        const auto& questions = rules().questions;
+        const int firstMarkCol = 5;
+        const int consensusCol = firstMarkCol + 2 * static_cast<int>(evaluators.size());
+        const int consensusTextCol = consensusCol + 1;
+        const int moderatorCol = consensusCol + 2;
+        const int scoreCol = consensusCol + 3;
+        const int weightedCol = consensusCol + 4;
+        const int qualityCol = consensusCol + 5;
+        const int hotspotCol = consensusCol + 6;
+        _cells.qualityCol = qualityCol;
+        _book.headerRow(sheet, 0);
+        _book.text(sheet, 0, 0, "Bid", _f.header);
+        _book.text(sheet, 0, 1, "Bidder", _f.header);
+        _book.text(sheet, 0, 2, "Question", _f.header);
+        _book.text(sheet, 0, 3, "Question text", _f.header);
+        _book.text(sheet, 0, 4, "Weight", _f.header);
+        for (std::size_t e = 0; e < evaluators.size(); ++e) {
+            const int col = firstMarkCol + 2 * static_cast<int>(e);
+            const std::string who = evaluators[e].id + (evaluators[e].name.empty() ? "" : " " + evaluators[e].name);
+            _book.text(sheet, 0, col, evaluators[e].id + " mark", _f.header);
+            _book.text(sheet, 0, col + 1, who + ": rationale", _f.header);
+        }
+        _book.text(sheet, 0, consensusCol, "Consensus score", _f.header);
+        _book.text(sheet, 0, consensusTextCol, "Consensus rationale", _f.header);
+        _book.text(sheet, 0, moderatorCol, "Moderator", _f.header);
+        _book.text(sheet, 0, scoreCol, "Question score (" + consensusName(rules().consensus) + ")", _f.header);
+        _book.text(sheet, 0, weightedCol, "Weighted score", _f.header);
+        _book.text(sheet, 0, qualityCol, "Quality score", _f.header);
+        _book.text(sheet, 0, hotspotCol, "Moderation hotspot", _f.header);
+
+        // Marks and consensus by (bid, question, evaluator), for direct look-up.
+        std::map<std::tuple<std::string, std::string, std::string>, const Mark*> marks;
+        for (const Mark& mark : _pack.scores.marks) {
+            marks[{mark.bid, mark.question, mark.evaluator}] = &mark;
+        }
+        std::map<std::pair<std::string, std::string>, const ConsensusScore*> consensus;
+        for (const ConsensusScore& c : _pack.scores.consensus) {
+            consensus[{c.bid, c.question}] = &c;
+        }
+        std::vector<std::size_t> order;
+        for (std::size_t b = 0; b < _pack.bids.size(); ++b) {
+            if (_result.quality[b]) {
+                order.push_back(b);
+            }
+        }
+        std::sort(order.begin(), order.end(),
+                  [&](std::size_t a, std::size_t b) { return _pack.bids[a].id < _pack.bids[b].id; });
+
+        const Fraction spreadLimit = Fraction(rules().scaleMax) / 2;
+        int row = 1;
+        for (const std::size_t b : order) {
+            const Bid& bid = _pack.bids[b];
+            const BidQuality& quality = *_result.quality[b];
+            const int first = row;
+            for (std::size_t q = 0; q < questions.size(); ++q) {
+                const Question& question = questions[q];
+                _book.text(sheet, row, 0, bid.id);
+                _book.text(sheet, row, 1, bid.bidderName);
+                _book.text(sheet, row, 2, question.id);
+                _book.text(sheet, row, 3, question.text, _f.wrap);
+                _book.number(sheet, row, 4, value(question.weight));
+                int lines = Book::linesFor(question.text, questionTextWidth);
+                int lowest = rules().scaleMax;
+                int highest = 0;
+                bool anyMark = false;
+                for (std::size_t e = 0; e < evaluators.size(); ++e) {
+                    const int col = firstMarkCol + 2 * static_cast<int>(e);
+                    const auto found = marks.find({bid.id, question.id, evaluators[e].id});
+                    if (found == marks.end()) {
+                        continue;
+                    }
+                    _book.number(sheet, row, col, found->second->score);
+                    _book.text(sheet, row, col + 1, found->second->rationale, _f.wrap);
+                    lines = std::max(lines, Book::linesFor(found->second->rationale, rationaleWidth));
+                    lowest = std::min(lowest, found->second->score);
+                    highest = std::max(highest, found->second->score);
+                    anyMark = true;
+                }
+                if (const auto found = consensus.find({bid.id, question.id}); found != consensus.end()) {
+                    _book.number(sheet, row, consensusCol, found->second->score);
+                    _book.text(sheet, row, consensusTextCol, found->second->rationale, _f.wrap);
+                    lines = std::max(lines, Book::linesFor(found->second->rationale, consensusWidth));
+                    _book.text(sheet, row, moderatorCol, found->second->moderator);
+                }
+                std::string markCells;
+                for (std::size_t e = 0; e < evaluators.size(); ++e) {
+                    markCells += (e == 0 ? "" : ",") + cellRef(row, firstMarkCol + 2 * static_cast<int>(e));
+                }
+                std::string scoreFormula;
+                switch (rules().consensus) {
+                case ConsensusRule::Moderated:
+                    scoreFormula = "=" + cellRef(row, consensusCol);
+                    break;
+                case ConsensusRule::Mean:
+                    scoreFormula = "=AVERAGE(" + markCells + ")";
+                    break;
+                case ConsensusRule::Median:
+                    scoreFormula = "=MEDIAN(" + markCells + ")";
+                    break;
+                }
+                const Fraction& score = quality.questionScores[q];
+                _book.formula(sheet, row, scoreCol, scoreFormula, value(score),
+                              score < rules().minScoreEach ? _f.scoreBelow : nullptr);
+                _book.formula(sheet, row, weightedCol,
+                              "=" + cellRef(row, 4) + "*" + cellRef(row, scoreCol) + "/ScaleMax",
+                              value(question.weight * score / rules().scaleMax));
+                if (!markCells.empty()) {
+                    const bool hotspot = anyMark && Fraction(highest - lowest) > spreadLimit;
+                    _book.formulaText(sheet, row, hotspotCol,
+                                      "=IF(COUNT(" + markCells + ")=0,\"\",IF(MAX(" + markCells + ")-MIN(" + markCells +
+                                          ")>ScaleMax/2,\"hotspot\",\"\"))",
+                                      hotspot ? "hotspot" : "", hotspot ? _f.flag : nullptr);
+                }
+                _book.rowLines(sheet, row, lines);
+                ++row;
+            }
+            _cells.qualityRow[b] = first;
+            const Scaled rounded = roundHalfUp(quality.score, rules().decimals);
+            const bool belowTotal = quality.score < rules().qualityWeight * rules().minQualityPercent / 100;
+            if (questions.empty()) {
+                _book.text(sheet, row, 0, bid.id);
+                _book.text(sheet, row, 1, bid.bidderName);
+                _book.formula(sheet, row, qualityCol, "=0", 0, _f.score);  // no questions: Q is an empty sum
+                ++row;
+            } else {
+                _book.formula(sheet, first, qualityCol,
+                              "=ROUND(SUM(" + rangeRef(first, row - 1, weightedCol) + "),Decimals)", value(rounded),
+                              belowTotal ? _f.scoreBelow : _f.score);
+            }
+        }
+        _book.column(sheet, 0, 0, 10);
+        _book.column(sheet, 1, 1, 28);
+        _book.column(sheet, 2, 2, 9);
+        _book.column(sheet, 3, 3, questionTextWidth);
+        _book.column(sheet, 4, 4, 8);
+        for (std::size_t e = 0; e < evaluators.size(); ++e) {
+            const int col = firstMarkCol + 2 * static_cast<int>(e);
+            _book.column(sheet, col, col, 8);
+            _book.column(sheet, col + 1, col + 1, rationaleWidth);
+        }
+        _book.column(sheet, consensusCol, consensusCol, 10);
+        _book.column(sheet, consensusTextCol, consensusTextCol, consensusWidth);
+        _book.column(sheet, moderatorCol, hotspotCol, 11);
+        _book.finishTable(sheet, 0, row - 1, hotspotCol);
+    }
+
+    void writeCompliance(lxw_worksheet* sheet) {
+        header(sheet, 0,
+               {"Bid", "Bidder", "Company number", "Submitted", "Lot", "Status", "Reasons", "Notes", "Reason codes",
+                "Note codes", "Declarations"});
+        std::vector<std::pair<std::string, const LotBidResult*>> rows;
+        for (const LotResult& lotResult : _result.lots) {
+            for (const LotBidResult& bidRow : lotResult.bids) {
+                rows.emplace_back(_pack.bids[bidRow.bid].id, &bidRow);
+            }
+        }
+        std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        int row = 1;
+        for (const auto& [id, bidRow] : rows) {
+            const Bid& bid = _pack.bids[bidRow->bid];
+            std::string declarations;
+            for (const Requirement& requirement : tender().requirements) {
+                const auto found = std::find_if(bid.declarations.begin(), bid.declarations.end(),
+                                                [&](const Declaration& d) { return d.requirement == requirement.id; });
+                const char* state = found == bid.declarations.end() ? "not declared" : found->met ? "met" : "not met";
+                declarations += (declarations.empty() ? "" : "; ") + requirement.id + ": " + state;
+            }
+            auto codes = [](const std::vector<std::string>& list) {
+                std::string joined;
+                for (const std::string& code : list) {
+                    joined += (joined.empty() ? "" : " ") + code;
+                }
+                return joined;
+            };
+            _book.text(sheet, row, 0, bid.id);
+            _book.text(sheet, row, 1, bid.bidderName);
+            _book.text(sheet, row, 2, bid.companyNumber);
+            _book.text(sheet, row, 3, bid.submitted.text);
+            _book.text(sheet, row, 4, bid.lotBids[bidRow->lotBid].lot);
+            _book.text(sheet, row, 5, bidRow->compliant() ? "compliant" : "excluded",
+                       bidRow->compliant() ? nullptr : _f.flag);
+            _book.text(sheet, row, 6, text::describeCodes(bidRow->reasons), _f.wrap);
+            _book.text(sheet, row, 7, text::describeCodes(bidRow->notes), _f.wrap);
+            _book.text(sheet, row, 8, codes(bidRow->reasons), _f.wrap);
+            _book.text(sheet, row, 9, codes(bidRow->notes), _f.wrap);
+            _book.text(sheet, row, 10, declarations, _f.wrap);
+            _book.rowLines(sheet, row,
+                           std::max({Book::linesFor(text::describeCodes(bidRow->reasons), reasonsWidth),
+                                     Book::linesFor(text::describeCodes(bidRow->notes), reasonsWidth),
+                                     Book::linesFor(declarations, declarationsWidth)}));
+            ++row;
+        }
+        _book.column(sheet, 0, 0, 10);
+        _book.column(sheet, 1, 1, 28);
+        _book.column(sheet, 2, 4, 12);
+        _book.column(sheet, 5, 5, 11);
+        _book.column(sheet, 6, 7, reasonsWidth);
+        _book.column(sheet, 8, 9, 24);
+        _book.column(sheet, 10, 10, declarationsWidth);
+        _book.finishTable(sheet, 0, row - 1, 10);
+    }
+
+    void writeAward(lxw_worksheet* sheet) {
+        header(sheet, 0,
+               {"Lot", "Step", "Bid", "Bidder", "URN", "Setting", "Bookable places", "Places awarded",
+                "Why fewer than bookable", "Weekly price", "Annual cost (exact)", "Places so far", "Providers so far",
+                "Annual cost so far (exact)"});
+        int row = 1;
+        for (const LotResult& lotResult : _result.lots) {
+            const Lot& lot = tender().lots[lotResult.lot];
+            const int first = row;
+            int step = 0;
+            for (const AwardStep& walk : lotResult.walk) {
+                const Bid& bid = _pack.bids[walk.bid];
+                const LotBidResult& bidRow = *std::find_if(lotResult.bids.begin(), lotResult.bids.end(),
+                                                           [&](const LotBidResult& r) { return r.bid == walk.bid; });
+                _book.text(sheet, row, award::Lot, lot.id);
+                _book.number(sheet, row, award::Step, ++step);
+                _book.text(sheet, row, award::Bid, bid.id);
+                _book.text(sheet, row, award::Bidder, bid.bidderName);
+                Pence weekly = 0;
+                if (walk.setting) {
+                    const Setting& setting = bid.lotBids[bidRow.lotBid].settings[*walk.setting];
+                    weekly = setting.weeklyPrice;
+                    _book.text(sheet, row, award::Urn, setting.urn);
+                    _book.text(sheet, row, award::Setting, setting.name);
+                    _book.number(sheet, row, award::Bookable, walk.bookable);
+                    _book.number(sheet, row, award::Weekly, poundsOf(weekly), _f.money);
+                }
+                _book.number(sheet, row, award::Awarded, walk.awarded);
+                const std::string why = walk.limit == AwardLimit::ProviderCap ? "provider cap: bid skipped"
+                                                                              : std::string(awardLimitName(walk.limit));
+                _book.text(sheet, row, award::Why, why, walk.limit == AwardLimit::None ? nullptr : _f.flag);
+                const Fraction cost = tender().contract.weeksPerYear * static_cast<long>(weekly) * walk.awarded;
+                _book.formula(sheet, row, award::Cost,
+                              "=" + cellRef(row, award::Awarded) + "*" + cellRef(row, award::Weekly) + "*WeeksPerYear",
+                              poundsOf(cost), _f.exact);
+                _book.formula(sheet, row, award::PlacesSoFar,
+                              "=SUM(" + cellRef(first, award::Awarded, true) + ":" + cellRef(row, award::Awarded) + ")",
+                              walk.placesSoFar);
+                _book.number(sheet, row, award::ProvidersSoFar, walk.providersSoFar);
+                _book.formula(sheet, row, award::CostSoFar,
+                              "=SUM(" + cellRef(first, award::Cost, true) + ":" + cellRef(row, award::Cost) + ")",
+                              poundsOf(walk.annualCostSoFar), _f.exact);
+                ++row;
+            }
+            _cells.awardRows[lotResult.lot] = {first, row - 1};
+        }
+        _book.column(sheet, award::Lot, award::Bid, 9);
+        _book.column(sheet, award::Bidder, award::Bidder, 28);
+        _book.column(sheet, award::Urn, award::Urn, 11);
+        _book.column(sheet, award::Setting, award::Setting, 20);
+        _book.column(sheet, award::Bookable, award::Awarded, 9);
+        _book.column(sheet, award::Why, award::Why, 22);
+        _book.column(sheet, award::Weekly, award::CostSoFar, 15);
+        _book.finishTable(sheet, 0, row - 1, award::Last);
+    }
+
+    /// "SUM(Award!$H$2:$H$9)" over one lot's rows of a column of the Award sheet ("0" when none).
+    std::string awardSum(std::size_t lot, int col, const std::string& function = "SUM") const {
+        const auto [first, last] = _cells.awardRows.at(lot);
+        if (last < first) {
+            return "0";
+        }
+        return function + "(Award!" + rangeRef(first, last, col, true) + ")";
+    }
+
+    void writeSummary(lxw_worksheet* sheet) {
+        int row = _summaryRow;
+        const std::string& currency = tender().currency;
+        for (const LotResult& lotResult : _result.lots) {
+            const Lot& lot = tender().lots[lotResult.lot];
+            ++row;
+            _book.text(sheet, row++, 0, "Lot " + lot.id + (lot.name.empty() ? "" : ": " + lot.name), _f.heading);
+            header(sheet, row++,
+                   {"Rank", "Bidder", "Bid", "Evaluated price (per place-week)", "Price score", "Quality score",
+                    "Total score", "Places awarded", "Annual cost"});
+            const int first = row;
+            const auto [awardFirst, awardLast] = _cells.awardRows.at(lotResult.lot);
+            for (const LotBidResult& bidRow : lotResult.bids) {
+                if (!bidRow.compliant()) {
+                    continue;
+                }
+                const Bid& bid = _pack.bids[bidRow.bid];
+                const int priceRow = _cells.priceRow.at({lotResult.lot, bidRow.bid});
+                const int qualityRow = _cells.qualityRow.at(bidRow.bid);
+                Fraction cost = 0;
+                for (const Award& a : lotResult.awards) {
+                    if (a.bid == bidRow.bid) {
+                        cost += tender().contract.weeksPerYear * static_cast<long>(a.weeklyPrice) * a.places;
+                    }
+                }
+                _book.number(sheet, row, 0, *bidRow.rank);
+                _book.text(sheet, row, 1, bid.bidderName);
+                _book.text(sheet, row, 2, bid.id);
+                _book.formula(sheet, row, 3, "=Price!" + cellRef(priceRow, price::Evaluated, true),
+                              poundsOf(*bidRow.evaluatedPrice), _f.money);
+                _book.formula(sheet, row, 4, "=Price!" + cellRef(priceRow, price::Score, true),
+                              value(*bidRow.priceScore), _f.score);
+                _book.formula(sheet, row, 5, "=Quality!" + cellRef(qualityRow, _cells.qualityCol, true),
+                              value(*bidRow.qualityScore), _f.score);
+                _book.formula(sheet, row, 6, "=ROUND(" + cellRef(row, 4) + "+" + cellRef(row, 5) + ",Decimals)",
+                              value(*bidRow.totalScore), _f.score);
+                const std::string bidCell = cellRef(row, 2);
+                if (awardLast >= awardFirst) {
+                    const std::string bids = "Award!" + rangeRef(awardFirst, awardLast, award::Bid, true);
+                    _book.formula(sheet, row, 7,
+                                  "=SUMIF(" + bids + "," + bidCell + ",Award!" +
+                                      rangeRef(awardFirst, awardLast, award::Awarded, true) + ")",
+                                  *bidRow.awardedPlaces);
+                    _book.formula(sheet, row, 8,
+                                  "=ROUND(SUMIF(" + bids + "," + bidCell + ",Award!" +
+                                      rangeRef(awardFirst, awardLast, award::Cost, true) + "),2)",
+                                  poundsOf(roundToPence(cost)), _f.money);
+                } else {
+                    _book.number(sheet, row, 7, 0);
+                    _book.number(sheet, row, 8, 0, _f.money);
+                }
+                ++row;
+            }
+            const int last = row - 1;
+            ++row;
+            auto figure = [&](const char* label, const std::string& note) {
+                _book.text(sheet, row, 1, label, _f.bold);
+                _book.text(sheet, row, 3, note);
+            };
+            figure("Places awarded",
+                   "between " + std::to_string(lot.minPlaces) + " and " + std::to_string(lot.maxPlaces));
+            _book.formula(sheet, row++, 2, "=" + awardSum(lotResult.lot, award::Awarded), lotResult.awardedPlaces);
+            figure("Providers", lot.maxProviders ? "at most " + std::to_string(*lot.maxProviders) : "no cap");
+            if (last >= first) {
+                _book.formula(sheet, row++, 2, "=COUNTIF(" + rangeRef(first, last, 7) + ",\">0\")",
+                              lotResult.providers);
+            } else {
+                _book.number(sheet, row++, 2, 0);
+            }
+            figure("Annual cost",
+                   lot.annualBudget ? "budget " + text::money(*lot.annualBudget, currency) : "no budget set");
+            _book.formula(sheet, row++, 2, "=ROUND(" + awardSum(lotResult.lot, award::Cost) + ",2)",
+                          poundsOf(lotResult.annualCost), _f.money);
+            const int years = tender().contract.initialYears + tender().contract.extensionYears;
+            figure("Contract value", std::to_string(years) + (years == 1 ? " year" : " years") +
+                                         ", annual cost uplifted each year, rounded once");
+            const std::string exactAnnual = awardSum(lotResult.lot, award::Cost);
+            _book.formula(sheet, row++, 2,
+                          "=ROUND(IF(UpliftPercent=0," + exactAnnual + "*ContractYears," + exactAnnual +
+                              "*((1+UpliftPercent/100)^ContractYears-1)/(UpliftPercent/100)),2)",
+                          poundsOf(lotResult.contractValue), _f.money);
+            _book.text(sheet, row, 1, "Flags", _f.bold);
+            std::string words;
+            for (const std::string& flag : lotResult.flags) {
+                words += (words.empty() ? "" : "; ") + explain(flag);
+            }
+            for (const LotBidResult& bidRow : lotResult.bids) {
+                for (const std::string& flag : bidRow.flags) {
+                    words += (words.empty() ? "" : "; ") + _pack.bids[bidRow.bid].id + ": " + explain(flag);
+                }
+            }
+            _book.text(sheet, row++, 2, words.empty() ? "none" : words, words.empty() ? nullptr : _f.flag);
+            bool anyExcluded = false;
+            for (const LotBidResult& bidRow : lotResult.bids) {
+                if (bidRow.compliant()) {
+                    continue;
+                }
+                if (!anyExcluded) {
+                    ++row;
+                    _book.text(sheet, row++, 1, "Excluded bids", _f.bold);
+                    anyExcluded = true;
+                }
+                const Bid& bid = _pack.bids[bidRow.bid];
+                _book.text(sheet, row, 1, bid.bidderName);
+                _book.text(sheet, row, 2, bid.id);
+                _book.text(sheet, row++, 3, text::describeCodes(bidRow.reasons));
+            }
+            if (last >= first) {
+                ++row;
+                addChart(sheet, lot, row, first, last);
+                row += chartRows;
+            }
+        }
+        _book.column(sheet, 0, 0, 6);
+        _book.column(sheet, 1, 1, 40);
+        _book.column(sheet, 2, 2, 14);
+        _book.column(sheet, 3, 8, 14);
+        worksheet_freeze_panes(sheet, 1, 0);
+        _book.finishSheet(sheet);
+    }
+
+    static constexpr int chartRows = 16;
+
+    void addChart(lxw_worksheet* sheet, const Lot& lot, int at, int first, int last) {
+        lxw_chart* chart = _book.addChart(LXW_CHART_BAR_STACKED);
+        const auto row = [](int r) { return static_cast<lxw_row_t>(r); };
+        for (const auto& [col, name] : {std::pair<int, const char*>{4, "Price score"}, {5, "Quality score"}}) {
+            lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+            if (series == nullptr) {
+                throw io::OutputError("cannot add a chart series");
+            }
+            chart_series_set_categories(series, "Summary", row(first), 1, row(last), 1);
+            chart_series_set_values(series, "Summary", row(first), static_cast<lxw_col_t>(col), row(last),
+                                    static_cast<lxw_col_t>(col));
+            chart_series_set_name(series, name);
+        }
+        chart_title_set_name(chart, ("Lot " + lot.id + ": price and quality scores in rank order").c_str());
+        chart_axis_set_reverse(chart->y_axis);
+        chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+        _book.insertChart(sheet, at, 1, chart, 1.6, 1.1);
+    }
+
+    void writeAudit(lxw_worksheet* sheet) {
+        int row = 0;
+        _book.text(sheet, row++, 0, "Audit", _f.heading);
+        ++row;
+        auto line = [&](const char* label, const std::string& text) {
+            _book.text(sheet, row, 0, label, _f.bold);
+            _book.text(sheet, row++, 1, text);
+        };
+        line("Tool", "tenderscore " + _run.toolVersion);
+        line("Run time (UTC)", isoTime(_run.runTime));
+        line("Tender", tender().id);
+        line("results.json SHA-256", _run.resultsSha256);
+        ++row;
+        _book.text(sheet, row, 0, "Input file", _f.header);
+        _book.text(sheet, row, 1, "Role", _f.header);
+        _book.text(sheet, row++, 2, "SHA-256", _f.header);
+        auto input = [&](const xml::InputFile& file, const std::string& role) {
+            _book.text(sheet, row, 0, file.name);
+            _book.text(sheet, row, 1, role);
+            _book.text(sheet, row++, 2, file.sha256);
+        };
+        input(_files.tender, "tender");
+        for (std::size_t b = 0; b < _files.bids.size(); ++b) {
+            input(_files.bids[b], "bid " + _pack.bids[b].id);
+        }
+        if (_files.scores) {
+            input(*_files.scores, "scores");
+        }
+        ++row;
+        _book.text(sheet, row++, 0, "Method parameters", _f.bold);
+        line("Price : quality", toPlainDecimal(rules().priceWeight) + " : " + toPlainDecimal(rules().qualityWeight));
+        line("Price method", methodName(rules().priceMethod));
+        line("Consensus rule", consensusName(rules().consensus));
+        line("Decimals", std::to_string(rules().decimals) + " (half-up)");
+        line("Quality scale", "0 to " + std::to_string(rules().scaleMax));
+        line("Minimum score on each question", toPlainDecimal(rules().minScoreEach));
+        line("Minimum quality (% of quality weight)", toPlainDecimal(rules().minQualityPercent));
+        line("Tie-break", tieBreakText(rules().tieBreak));
+        line("Abnormally low below mean by (%)", rules().abnormallyLowBelowMeanPercent
+                                                     ? toPlainDecimal(*rules().abnormallyLowBelowMeanPercent)
+                                                     : "not applied");
+        line("Weeks per year", toPlainDecimal(tender().contract.weeksPerYear));
+        line("Annual uplift (%)", toPlainDecimal(tender().contract.annualUpliftPercent));
+        line("Contract years",
+             std::to_string(tender().contract.initialYears) + " + " + std::to_string(tender().contract.extensionYears));
+        _book.column(sheet, 0, 0, 36);
+        _book.column(sheet, 1, 1, 48);
+        _book.column(sheet, 2, 2, 68);
+        _book.finishSheet(sheet);
+    }
+
+    Book& _book;
+    const Pack& _pack;
+    const xml::PackFiles& _files;
+    const Result& _result;
+    const RunInfo& _run;
+    const Formats& _f;
+    Cells _cells;
+    int _summaryRow = 0;
+};
 
 }  // namespace
 
-void writeWorkbook(const std::filesystem::path& file, const Pack& pack, const xml::PackFiles& /*files*/,
+void writeWorkbook(const std::filesystem::path& file, const Pack& pack, const xml::PackFiles& files,
                    const Result& result, const RunInfo& run) {
-    Writer writer(file, run, pack.tender);
-    writeSummary(writer, pack, result);
-    writer.close();
+    const Tender& tender = pack.tender;
+    Book::Properties properties;
+    properties.title = tender.title.empty() ? tender.id : tender.title;
+    properties.subject = "Tender evaluation " + tender.id;
+    properties.author = tender.authority.empty() ? "tenderscore" : tender.authority;
+    properties.created = run.runTime;
+    properties.currency = tender.currency;
+    properties.decimals = tender.evaluation.decimals;
+    Book book(file, properties);
+    WorkbookWriter(book, pack, files, result, run).write();
+    book.close();
 }
 
 }  // namespace tenderscore::xlsx

@@ -1,5 +1,7 @@
-// evaluation.xlsx: the workbook a panel reads and signs off. Numbers become doubles only here,
-// at the display edge; every figure is also in results.json as exact text.
+// evaluation.xlsx: the workbook a panel reads and signs off. Every score, total and cost is a live
+// formula over visible cells, written with the exact value the tool computed as its cached result,
+// so that Excel or LibreOffice recalculating the file shows the figures of results.json.
+// Numbers become doubles only here, at the display edge.
 #pragma once
 
 #include <ctime>
@@ -14,7 +16,8 @@ namespace tenderscore::xlsx {
 
 struct RunInfo {
     std::string toolVersion;
-    std::time_t runTime = 0;  // the workbook's created time
+    std::time_t runTime = 0;    // the workbook's created time and the run time on the Audit sheet
+    std::string resultsSha256;  // of the results.json written beside the workbook
 };
 
 /// Writes the workbook to `file`. Throws io::OutputError when libxlsxwriter reports a failure.

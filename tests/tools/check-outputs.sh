@@ -33,3 +33,8 @@ evaluate "$sample" "$work/a-file/out" >/dev/null 2>"$work/stderr" || status=$?
 [ "$status" -eq 73 ] || { echo "unwritable folder: expected exit 73, got $status"; cat "$work/stderr"; exit 1; }
 grep -q "cannot create the output folder" "$work/stderr" || { cat "$work/stderr"; exit 1; }
 echo "an output folder that cannot be created gives exit 73"
+
+# SOURCE_DATE_EPOCH (1697068800 in the tests) is the workbook's created time.
+created=$("${PYTHON:-/usr/bin/python3}" -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("docProps/core.xml").decode())' "$work/out/evaluation.xlsx")
+grep -q '<dcterms:created xsi:type="dcterms:W3CDTF">2023-10-12T00:00:00Z</dcterms:created>' <<<"$created" || { echo "$created"; exit 1; }
+echo "the workbook's created time is SOURCE_DATE_EPOCH"
