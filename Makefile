@@ -14,7 +14,7 @@ WERROR ?= $(if $(CI),ON,OFF)
 SAMPLE := samples/essex-2023-block
 SOURCES = $(shell git ls-files '*.cpp' '*.hpp' 2>/dev/null)
 
-.PHONY: all deps configure build demo test format format-check clean
+.PHONY: all deps configure build demo test docs-images format format-check clean
 
 all: build
 
@@ -40,6 +40,9 @@ demo: build
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+docs-images: build
+	tests/tools/render-summary.sh $(BUILD_DIR)/tenderscore $(CURDIR)
 
 format:
 	clang-format -i $(SOURCES)

@@ -11,6 +11,7 @@ check-workbook.py WORKBOOK RESULTS [--recalculate]
 Exits 1 naming every difference.
 """
 import json
+import re
 import os
 import pathlib
 import shutil
@@ -141,6 +142,54 @@ def check_formulas_present(formulas):
                         fail(f"{name}!{cell.coordinate} ({headers[cell.column]}) is a value, not a formula")
 
 
+FUNCTIONS = {"ROUND", "SUMPRODUCT", "SUM", "MIN", "MAX", "IF", "AVERAGE", "MEDIAN", "COUNT", "COUNTIF", "SUMIF"}
+NAMES = {"PriceWeight", "QualityWeight", "Decimals", "ScaleMax", "MinScoreEach", "MinQualityPercent",
+         "WeeksPerYear", "UpliftPercent", "ContractYears"}
+STRINGS = {'""', '"hotspot"', '">0"'}
+TOKEN = re.compile(r'\s*(?:(?P<string>"[^"]*")|(?P<ref>(?:(?:Price|Quality|Award|Summary)!)?\$?[A-Z]{1,3}\$?[0-9]+)'
+                   r'|(?P<number>[0-9]+(?:\.[0-9]+)?)|(?P<name>[A-Za-z][A-Za-z0-9_.]*)|(?P<op>[-+*/^(),:=<>]))')
+
+
+def check_formula_text(formulas):
+    """Formulas are only the tool's own: references, the method's names, a few functions. Bidder
+    text written as a formula would show up here."""
+    for sheet in formulas.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                text = cell.value[1:]
+                position = 0
+                while position < len(text):
+                    match = TOKEN.match(text, position)
+                    if match is None or match.end() == position:
+                        fail(f"{sheet.title}!{cell.coordinate}: unexpected formula text {cell.value!r}")
+                        break
+                    if match.group("string") and match.group("string") not in STRINGS:
+                        fail(f"{sheet.title}!{cell.coordinate}: unexpected string in formula {cell.value!r}")
+                    name = match.group("name")
+                    if name and name not in FUNCTIONS and name not in NAMES:
+                        fail(f"{sheet.title}!{cell.coordinate}: unexpected name {name!r} in formula {cell.value!r}")
+                    position = match.end()
+
+
+def check_text(cached, results):
+    """Every bidder's name is shown exactly as written, as text, and no cell exceeds Excel's limit."""
+    names = {bid["bid"]: bid["bidder"] for lot in results["lots"] for bid in lot["bids"]}
+    for row in cached["Compliance"].iter_rows(min_row=2):
+        bid, bidder = row[0], row[1]
+        # OOXML writes control characters as _xHHHH_; openpyxl leaves them escaped.
+        shown = re.sub(r"_x([0-9A-F]{4})_", lambda m: chr(int(m.group(1), 16)), bidder.value or "")
+        if bidder.data_type != "s" or shown != names.get(bid.value):
+            fail(f"Compliance!{bidder.coordinate}: bidder {bidder.value!r} ({bidder.data_type}), "
+                 f"results.json {names.get(bid.value)!r}")
+    for sheet in cached.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and len(cell.value) > 32767:
+                    fail(f"{sheet.title}!{cell.coordinate}: {len(cell.value)} characters, over the cell limit")
+
+
 def recalculated(workbook):
     """The workbook after LibreOffice has opened it with recalculation forced and saved it."""
     work = pathlib.Path(tempfile.mkdtemp())
@@ -202,6 +251,13 @@ def main():
     cached = openpyxl.load_workbook(workbook, data_only=True)
     check_against_results(cached, results)
     check_formulas_present(formulas)
+    check_formula_text(formulas)
+    check_text(cached, results)
+    if "--expect-truncated" in sys.argv[3:]:
+        truncated = [c for ws in cached.worksheets for r in ws.iter_rows() for c in r
+                     if isinstance(c.value, str) and c.value.endswith(" [truncated]")]
+        if not truncated or any(len(c.value) > 32767 for c in truncated):
+            fail("expected a cell cut at the 32,767-character limit with a visible marker")
     if "--recalculate" in sys.argv[3:]:
         check_recalculation(formulas, cached, workbook)
     for message in FAILURES:
