@@ -6,10 +6,13 @@
 #include <filesystem>
 #include <iostream>
 #include <string_view>
+#include <type_traits>
 
+#include <Poco/AutoPtr.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionCallback.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
 
 #include "evaluate.hpp"
 #include "io/hash.hpp"
@@ -60,10 +63,12 @@ Diagnostics allProblems(const xml::ReadPack& read) {
     const std::vector<Bid>* bids = read.hasBids ? &read.pack.bids : nullptr;
     const Scores* scores = read.hasScores ? &read.pack.scores : nullptr;
     Diagnostics more;
-    if (read.everyBidParsed) {
+    const bool everyBidKnown = read.everyBidParsed && std::none_of(read.pack.bids.begin(), read.pack.bids.end(),
+                                                                   [](const Bid& bid) { return bid.id.empty(); });
+    if (everyBidKnown) {
         more = validate(read.pack.tender, bids, scores, false, tenderRead);
     } else {
-        // A bid that could not be parsed is missing from the pack: marks for it are not "unknown".
+        // A bid that could not be read (or whose id could not) is missing: marks for it are not "unknown".
         more = validate(read.pack.tender, bids, nullptr, false, tenderRead);
         const Diagnostics scoreProblems = validate(read.pack.tender, nullptr, scores, false, false);
         more.insert(more.end(), scoreProblems.begin(), scoreProblems.end());
@@ -100,7 +105,7 @@ std::time_t runTime() {
 }
 
 xml::ReadPack readPackFor(const std::optional<std::string>& tender, const std::optional<std::string>& bids,
-                          const std::optional<std::string>& scores) {
+                          const std::optional<std::string>& scores, const xml::ReadLimits& limits) {
     requireFile(tender, "tender");
     requireFolder(bids, "bids");
     requireFile(scores, "scores");
@@ -112,7 +117,7 @@ xml::ReadPack readPackFor(const std::optional<std::string>& tender, const std::o
     if (scores) {
         scoresPath = *scores;
     }
-    return xml::readPack(*tender, bidsPath, scoresPath, xml::ReadLimits{});
+    return xml::readPack(*tender, bidsPath, scoresPath, limits);
 }
 
 }  // namespace
@@ -123,8 +128,8 @@ TenderscoreApp::TenderscoreApp() {
 
 std::string TenderscoreApp::usage() {
     return "usage:\n"
-           "  tenderscore evaluate --tender FILE --bids DIR --scores FILE --out DIR\n"
-           "  tenderscore validate --tender FILE [--bids DIR] [--scores FILE]\n"
+           "  tenderscore evaluate --tender FILE --bids DIR --scores FILE --out DIR [--config FILE]\n"
+           "  tenderscore validate --tender FILE [--bids DIR] [--scores FILE] [--config FILE]\n"
            "  tenderscore --help | --version\n";
 }
 
@@ -149,6 +154,13 @@ void TenderscoreApp::defineOptions(Poco::Util::OptionSet& options) {
                           .argument("DIR")
                           .callback(OptionCallback<TenderscoreApp>(this, &TenderscoreApp::handlePath)));
     options.addOption(Option("scores", "", "the panel's scores document (urn:tenderscore:scores:1)")
+                          .required(false)
+                          .repeatable(false)
+                          .argument("FILE")
+                          .callback(OptionCallback<TenderscoreApp>(this, &TenderscoreApp::handlePath)));
+    options.addOption(Option("config", "",
+                             "a .properties file of settings (limits.maxFileBytes, limits.maxDepth, "
+                             "limits.maxAttributeBytes, limits.maxTextBytes)")
                           .required(false)
                           .repeatable(false)
                           .argument("FILE")
@@ -180,6 +192,8 @@ void TenderscoreApp::handlePath(const std::string& name, const std::string& valu
         _bids = value;
     } else if (name == "scores") {
         _scores = value;
+    } else if (name == "config") {
+        _config = value;
     } else {
         _out = value;
     }
@@ -232,12 +246,46 @@ int TenderscoreApp::main(const std::vector<std::string>& args) {
     }
 }
 
+xml::ReadLimits TenderscoreApp::limits() const {
+    xml::ReadLimits limits;
+    if (!_config) {
+        return limits;
+    }
+    requireFile(_config, "configuration");
+    Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> config;
+    try {
+        config = new Poco::Util::PropertyFileConfiguration(*_config);
+    } catch (const Poco::Exception& error) {
+        throw UsageError("cannot read the configuration " + *_config + ": " + error.displayText());
+    }
+    auto setting = [&](const char* key, auto& target) {
+        if (!config->hasProperty(key)) {
+            return;
+        }
+        const std::string text = config->getString(key);
+        constexpr std::size_t maxDigits = 15;
+        const bool valid = !text.empty() && text.size() <= maxDigits &&
+                           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+                           std::stoull(text) > 0;
+        if (!valid) {
+            throw UsageError(std::string("setting ") + key + " in " + *_config +
+                             " must be a whole number above 0; got '" + text + "'");
+        }
+        target = static_cast<std::remove_reference_t<decltype(target)>>(std::stoull(text));
+    };
+    setting("limits.maxFileBytes", limits.maxFileBytes);
+    setting("limits.maxDepth", limits.maxDepth);
+    setting("limits.maxAttributeBytes", limits.maxAttributeBytes);
+    setting("limits.maxTextBytes", limits.maxTextBytes);
+    return limits;
+}
+
 int TenderscoreApp::evaluateCommand() {
     if (!_tender || !_bids || !_scores || !_out) {
         throw UsageError("evaluate needs --tender, --bids, --scores and --out");
     }
     const std::time_t time = runTime();
-    const xml::ReadPack read = readPackFor(_tender, _bids, _scores);
+    const xml::ReadPack read = readPackFor(_tender, _bids, _scores, limits());
     if (!read.errors.empty()) {
         return reportInputErrors(allProblems(read));
     }
@@ -266,7 +314,7 @@ int TenderscoreApp::validateCommand() {
     if (_out) {
         throw UsageError("validate writes nothing; --out belongs to evaluate");
     }
-    const xml::ReadPack read = readPackFor(_tender, _bids, _scores);
+    const xml::ReadPack read = readPackFor(_tender, _bids, _scores, limits());
     if (!read.errors.empty()) {
         return reportInputErrors(allProblems(read));
     }

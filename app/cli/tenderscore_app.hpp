@@ -10,6 +10,8 @@
 #include <Poco/Util/Application.h>
 #include <Poco/Util/OptionSet.h>
 
+#include "xml/xml_source.hpp"
+
 namespace tenderscore::cli {
 
 /// A mistake in the command line (exit status 64).
@@ -36,6 +38,8 @@ private:
 
     int evaluateCommand();
     int validateCommand();
+    /// The reading limits: defaults in code, changed by the --config file.
+    [[nodiscard]] xml::ReadLimits limits() const;
 
     bool _helpRequested = false;
     bool _versionRequested = false;
@@ -43,6 +47,7 @@ private:
     std::optional<std::string> _bids;
     std::optional<std::string> _scores;
     std::optional<std::string> _out;
+    std::optional<std::string> _config;
 };
 
 }  // namespace tenderscore::cli

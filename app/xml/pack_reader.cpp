@@ -19,7 +19,7 @@ std::optional<Document> readOne(const std::filesystem::path& path, const char* r
         return std::nullopt;
     }
     file.sha256 = io::sha256Hex(*bytes);
-    const auto source = XmlSource::parse(std::move(*bytes), file.name, rootName, ns, errors);
+    const auto source = XmlSource::parse(std::move(*bytes), file.name, rootName, ns, errors, limits);
     if (!source) {
         return std::nullopt;
     }

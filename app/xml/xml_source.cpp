@@ -104,7 +104,7 @@ std::optional<std::string> readFileBytes(const std::filesystem::path& path, cons
 }
 
 std::optional<XmlSource> XmlSource::parse(std::string bytes, const std::string& displayName, const char* rootName,
-                                          const char* ns, Diagnostics& errors) {
+                                          const char* ns, Diagnostics& errors, const ReadLimits& limits) {
     XmlSource source;
     source._file = displayName;
     source._ns = ns;
@@ -138,6 +138,9 @@ std::optional<XmlSource> XmlSource::parse(std::string bytes, const std::string& 
     if (!parsed) {
         errors.push_back({source.atOffset(parsed.offset), "xml",
                           std::string("the file is not well-formed XML: ") + parsed.description()});
+        return std::nullopt;
+    }
+    if (!source.withinLimits(limits, errors)) {
         return std::nullopt;
     }
     bool fatal = false;
@@ -188,6 +191,52 @@ std::optional<XmlSource> XmlSource::parse(std::string bytes, const std::string& 
         return std::nullopt;
     }
     return source;
+}
+
+bool XmlSource::withinLimits(const ReadLimits& limits, Diagnostics& errors) const {
+    const std::size_t before = errors.size();
+    std::size_t depth = 0;
+    pugi::xml_node node = _document->first_child();
+    while (node) {
+        bool descend = true;
+        if (node.type() == pugi::node_element) {
+            if (depth + 1 > limits.maxDepth) {
+                errors.push_back(
+                    {at(node), "depth", "elements are nested more than " + std::to_string(limits.maxDepth) + " deep"});
+                return false;  // one report is enough; nothing deeper is looked at
+            }
+            for (const pugi::xml_attribute attribute : node.attributes()) {
+                if (std::strlen(attribute.value()) > limits.maxAttributeBytes) {
+                    errors.push_back({at(node), "attribute-length",
+                                      "attribute '" + std::string(attribute.name()) + "' is longer than " +
+                                          std::to_string(limits.maxAttributeBytes) + " bytes"});
+                }
+            }
+        } else if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+            if (std::strlen(node.value()) > limits.maxTextBytes) {
+                errors.push_back({at(node.parent()), "text-length",
+                                  "the text of <" + std::string(node.parent().name()) + "> is longer than " +
+                                      std::to_string(limits.maxTextBytes) + " bytes"});
+            }
+            descend = false;
+        } else {
+            descend = false;
+        }
+        if (descend && node.first_child()) {
+            node = node.first_child();
+            ++depth;
+            continue;
+        }
+        while (node && !node.next_sibling()) {
+            node = node.parent();
+            if (node.type() == pugi::node_document) {
+                return errors.size() == before;
+            }
+            --depth;
+        }
+        node = node.next_sibling();
+    }
+    return errors.size() == before;
 }
 
 SourceRef XmlSource::atOffset(std::ptrdiff_t offset) const {

@@ -20,9 +20,13 @@
 
 namespace tenderscore::xml {
 
-/// Limits on what a reader accepts before it parses anything.
+/// Limits on what a reader accepts, so that a hostile file is refused quickly with bounded memory.
+/// The defaults hold any real tender pack many times over; `--config` can change them.
 struct ReadLimits {
-    std::uintmax_t maxFileBytes = 64ULL * 1024 * 1024;
+    std::uintmax_t maxFileBytes = 64ULL * 1024 * 1024;  // checked before the file is read
+    std::size_t maxDepth = 64;                          // element nesting
+    std::size_t maxAttributeBytes = 64ULL * 1024;       // one attribute value
+    std::size_t maxTextBytes = 1024ULL * 1024;          // one element's text (an answer, a rationale)
 };
 
 class XmlSource {
@@ -30,7 +34,7 @@ public:
     /// Parses the bytes of a file reported as `displayName`. On failure adds the problems to
     /// `errors` and returns nothing. The root element must be `rootName` in namespace `ns`.
     static std::optional<XmlSource> parse(std::string bytes, const std::string& displayName, const char* rootName,
-                                          const char* ns, Diagnostics& errors);
+                                          const char* ns, Diagnostics& errors, const ReadLimits& limits = {});
 
     [[nodiscard]] pugi::xml_node root() const { return _document->document_element(); }
     [[nodiscard]] SourceRef at(pugi::xml_node node) const;
@@ -46,6 +50,8 @@ public:
 
 private:
     XmlSource() = default;
+    /// Depth, attribute and text limits over the whole tree, without recursion.
+    [[nodiscard]] bool withinLimits(const ReadLimits& limits, Diagnostics& errors) const;
 
     std::string _file;
     const char* _ns = "";
