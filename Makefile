@@ -3,7 +3,8 @@
 DEBIAN_PACKAGES := cmake g++ make pkg-config clang-format \
 	libpoco-dev libpugixml-dev libxlsxwriter-dev libgmp-dev \
 	googletest libgtest-dev libgmock-dev \
-	libxml2-utils python3 python3-jsonschema python3-openpyxl libreoffice-calc-nogui poppler-utils
+	libxml2-utils python3 python3-jsonschema python3-openpyxl libreoffice-calc-nogui poppler-utils \
+	clang-14 libclang-rt-14-dev
 
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
@@ -14,7 +15,14 @@ WERROR ?= $(if $(CI),ON,OFF)
 SAMPLE := samples/essex-2023-block
 SOURCES = $(shell git ls-files '*.cpp' '*.hpp' 2>/dev/null)
 
-.PHONY: all deps configure build demo test docs-images format format-check clean
+# Fuzzing (clang's libFuzzer with AddressSanitizer and UndefinedBehaviorSanitizer) and the whole
+# test suite under the sanitizers, each in its own build folder.
+FUZZ_SECONDS ?= 60
+FUZZ_DIR ?= build-fuzz
+SANITIZE_DIR ?= build-sanitize
+SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+.PHONY: all deps configure build demo test test-sanitize fuzz docs-images format format-check clean
 
 all: build
 
@@ -41,6 +49,20 @@ demo: build
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+test-sanitize: deps
+	cmake -S . -B $(SANITIZE_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTENDERSCORE_WARNINGS_AS_ERRORS=$(WERROR) \
+		-DCMAKE_CXX_FLAGS="$(SANITIZE_FLAGS)" -DCMAKE_EXE_LINKER_FLAGS="$(SANITIZE_FLAGS)"
+	cmake --build $(SANITIZE_DIR) -j $(JOBS)
+	cd $(SANITIZE_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		ctest --output-on-failure -j $(JOBS)
+
+fuzz: deps
+	cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
+		-DTENDERSCORE_FUZZ=ON -DTENDERSCORE_BUILD_TESTS=OFF \
+		-DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+	cmake --build $(FUZZ_DIR) -j $(JOBS)
+	tests/fuzz/run-fuzzers.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+
 docs-images: build
 	tests/tools/render-summary.sh $(BUILD_DIR)/tenderscore $(CURDIR)
 
@@ -51,4 +73,4 @@ format-check:
 	clang-format --dry-run --Werror $(SOURCES)
 
 clean:
-	rm -rf $(BUILD_DIR) out
+	rm -rf $(BUILD_DIR) $(FUZZ_DIR) $(SANITIZE_DIR) out
