@@ -58,8 +58,7 @@ void requireFolder(const std::optional<std::string>& path, const char* what) {
 /// pack is reported whole in one run.
 Diagnostics allProblems(const xml::ReadPack& read) {
     Diagnostics errors = read.errors;
-    const bool tenderRead = std::none_of(errors.begin(), errors.end(),
-                                         [&](const Diagnostic& d) { return d.at.file == read.files.tender.name; });
+    const bool tenderRead = read.tenderRead;
     const std::vector<Bid>* bids = read.hasBids ? &read.pack.bids : nullptr;
     const Scores* scores = read.hasScores ? &read.pack.scores : nullptr;
     Diagnostics more;

@@ -9,21 +9,26 @@ namespace tenderscore::xml {
 
 namespace {
 
-/// Reads one file with `read`, recording its hash; returns nothing when it could not be parsed.
+/// Reads one document with `read`, recording its name and hash; nothing when it cannot be parsed.
 template <typename Document, typename Read>
-std::optional<Document> readOne(const std::filesystem::path& path, const char* rootName, const char* ns,
+std::optional<Document> readOne(const InputDocument& document, const char* rootName, const char* ns,
                                 const ReadLimits& limits, Read read, InputFile& file, Diagnostics& errors) {
-    file.name = path.string();
-    auto bytes = readFileBytes(path, file.name, limits, errors);
-    if (!bytes) {
-        return std::nullopt;
-    }
-    file.sha256 = io::sha256Hex(*bytes);
-    const auto source = XmlSource::parse(std::move(*bytes), file.name, rootName, ns, errors, limits);
+    file.name = document.name;
+    file.sha256 = io::sha256Hex(document.bytes);
+    const auto source = XmlSource::parse(document.bytes, file.name, rootName, ns, errors, limits);
     if (!source) {
         return std::nullopt;
     }
     return read(*source, errors);
+}
+
+/// The bytes of a file as an input document, or nothing (with the problem in `errors`).
+std::optional<InputDocument> load(const std::filesystem::path& path, const ReadLimits& limits, Diagnostics& errors) {
+    auto bytes = readFileBytes(path, path.string(), limits, errors);
+    if (!bytes) {
+        return std::nullopt;
+    }
+    return InputDocument{path.string(), std::move(*bytes)};
 }
 
 }  // namespace
@@ -41,34 +46,65 @@ std::vector<std::filesystem::path> bidFiles(const std::filesystem::path& folder)
     return files;
 }
 
-ReadPack readPack(const std::filesystem::path& tender, const std::optional<std::filesystem::path>& bids,
-                  const std::optional<std::filesystem::path>& scores, const ReadLimits& limits) {
+ReadPack readDocuments(PackDocuments documents, const ReadLimits& limits, bool keepDocuments) {
     ReadPack result;
-    if (auto document = readOne<Tender>(tender, "tender", tenderNamespace, limits, readTender, result.files.tender,
-                                        result.errors)) {
-        result.pack.tender = std::move(*document);
+    if (documents.tender) {
+        if (auto tender = readOne<Tender>(*documents.tender, "tender", tenderNamespace, limits, readTender,
+                                          result.files.tender, result.errors)) {
+            result.pack.tender = std::move(*tender);
+            result.tenderRead = result.errors.empty();
+        }
     }
-    if (bids) {
+    if (documents.bids) {
         result.hasBids = true;
-        for (const std::filesystem::path& file : bidFiles(*bids)) {
+        for (const InputDocument& document : *documents.bids) {
             InputFile input;
-            if (auto document = readOne<Bid>(file, "bid", bidNamespace, limits, readBid, input, result.errors)) {
-                result.pack.bids.push_back(std::move(*document));
+            if (auto bid = readOne<Bid>(document, "bid", bidNamespace, limits, readBid, input, result.errors)) {
+                result.pack.bids.push_back(std::move(*bid));
                 result.files.bids.push_back(std::move(input));
             } else {
                 result.everyBidParsed = false;
             }
         }
     }
-    if (scores) {
+    if (documents.scores) {
         result.hasScores = true;
         InputFile input;
-        if (auto document =
-                readOne<Scores>(*scores, "scores", scoresNamespace, limits, readScores, input, result.errors)) {
-            result.pack.scores = std::move(*document);
+        if (auto scores = readOne<Scores>(*documents.scores, "scores", scoresNamespace, limits, readScores, input,
+                                          result.errors)) {
+            result.pack.scores = std::move(*scores);
         }
         result.files.scores = std::move(input);
     }
+    if (keepDocuments) {
+        result.documents = std::move(documents);
+    }
+    return result;
+}
+
+ReadPack readPack(const std::filesystem::path& tender, const std::optional<std::filesystem::path>& bids,
+                  const std::optional<std::filesystem::path>& scores, const ReadLimits& limits, bool keepDocuments) {
+    Diagnostics loadErrors;
+    PackDocuments documents;
+    documents.tender = load(tender, limits, loadErrors);
+    bool everyBidLoaded = true;
+    if (bids) {
+        documents.bids.emplace();
+        for (const std::filesystem::path& file : bidFiles(*bids)) {
+            if (auto document = load(file, limits, loadErrors)) {
+                documents.bids->push_back(std::move(*document));
+            } else {
+                everyBidLoaded = false;
+            }
+        }
+    }
+    if (scores) {
+        documents.scores = load(*scores, limits, loadErrors);  // when it cannot be loaded, it is reported already
+    }
+    ReadPack result = readDocuments(std::move(documents), limits, keepDocuments);
+    result.hasScores = scores.has_value();
+    result.everyBidParsed = result.everyBidParsed && everyBidLoaded;
+    result.errors.insert(result.errors.begin(), loadErrors.begin(), loadErrors.end());
     return result;
 }
 

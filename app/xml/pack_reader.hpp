@@ -24,10 +24,25 @@ struct PackFiles {
     std::optional<InputFile> scores;
 };
 
+/// The bytes of one input document and the name it is reported under.
+struct InputDocument {
+    std::string name;
+    std::string bytes;
+};
+
+/// A pack's documents in memory: from disk, or from an audit log for a replay.
+struct PackDocuments {
+    std::optional<InputDocument> tender;
+    std::optional<std::vector<InputDocument>> bids;  // in file-name order
+    std::optional<InputDocument> scores;
+};
+
 struct ReadPack {
     Pack pack;
     PackFiles files;
+    PackDocuments documents;  // the bytes read, kept only when asked for (the audit log stores them)
     Diagnostics errors;
+    bool tenderRead = false;  // the tender was read without a problem
     bool hasBids = false;
     bool everyBidParsed = true;  // false when a bid file could not be parsed at all
     bool hasScores = false;
@@ -39,6 +54,10 @@ struct ReadPack {
 /// Reads whatever of the pack is given (bids and scores are optional, for `validate`). Every
 /// problem of every file is collected in `errors`; the pack is only usable when there are none.
 [[nodiscard]] ReadPack readPack(const std::filesystem::path& tender, const std::optional<std::filesystem::path>& bids,
-                                const std::optional<std::filesystem::path>& scores, const ReadLimits& limits);
+                                const std::optional<std::filesystem::path>& scores, const ReadLimits& limits,
+                                bool keepDocuments = false);
+
+/// The same from documents already in memory.
+[[nodiscard]] ReadPack readDocuments(PackDocuments documents, const ReadLimits& limits, bool keepDocuments = false);
 
 }  // namespace tenderscore::xml

@@ -1,12 +1,12 @@
 // libFuzzer target for the whole evaluate path: an input holds a tender, bids and scores separated
 // by lines "=====". Whatever reads cleanly is evaluated, and the result written as results.json,
 // as the ranking table and as the workbook (into a temporary file).
+#include <unistd.h>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 #include "cli/report.hpp"
 #include "evaluate.hpp"
@@ -57,7 +57,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)json::resultsJson(pack, files, *evaluation.result);
     std::ostringstream table;
     cli::printRanking(table, pack, *evaluation.result);
-    const auto workbook = std::filesystem::temp_directory_path() / ("fuzz-evaluate-" + std::to_string(getpid()) + ".xlsx");
+    const auto workbook =
+        std::filesystem::temp_directory_path() / ("fuzz-evaluate-" + std::to_string(getpid()) + ".xlsx");
     xlsx::writeWorkbook(workbook, pack, files, *evaluation.result, xlsx::RunInfo{"fuzz", 0, std::string(64, '0')});
     std::filesystem::remove(workbook);
     return 0;

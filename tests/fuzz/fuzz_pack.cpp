@@ -8,7 +8,8 @@ namespace tenderscore::fuzz {
 
 namespace {
 
-constexpr const char* tenderXml = R"(<tender xmlns="urn:tenderscore:tender:1" id="ECC-RES-2023" deadline="2023-10-02T12:00:00Z">
+constexpr const char* tenderXml =
+    R"(<tender xmlns="urn:tenderscore:tender:1" id="ECC-RES-2023" deadline="2023-10-02T12:00:00Z">
   <title>Block contracts for mainstream residential placements</title>
   <authority>Essex County Council</authority>
   <contract startDate="2024-04-01" initialYears="1" extensionYears="2" weeksPerYear="52.14" annualUpliftPercent="3"/>
@@ -51,7 +52,8 @@ std::vector<std::string> splitDocuments(std::string_view input) {
     std::size_t start = 0;
     while (true) {
         const std::size_t end = input.find(separator, start);
-        documents.emplace_back(input.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        documents.emplace_back(
+            input.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
         if (end == std::string_view::npos) {
             break;
         }
