@@ -1,10 +1,14 @@
 #include "tenderscore_app.hpp"
 
+#include <pwd.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <memory>
+#include <sstream>
 #include <string_view>
 #include <type_traits>
 
@@ -14,6 +18,8 @@
 #include <Poco/Util/OptionCallback.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
 
+#include "audit/audit_log.hpp"
+#include "audit/audit_report.hpp"
 #include "evaluate.hpp"
 #include "io/hash.hpp"
 #include "io/output_set.hpp"
@@ -104,7 +110,8 @@ std::time_t runTime() {
 }
 
 xml::ReadPack readPackFor(const std::optional<std::string>& tender, const std::optional<std::string>& bids,
-                          const std::optional<std::string>& scores, const xml::ReadLimits& limits) {
+                          const std::optional<std::string>& scores, const xml::ReadLimits& limits,
+                          bool keepDocuments = false) {
     requireFile(tender, "tender");
     requireFolder(bids, "bids");
     requireFile(scores, "scores");
@@ -116,7 +123,40 @@ xml::ReadPack readPackFor(const std::optional<std::string>& tender, const std::o
     if (scores) {
         scoresPath = *scores;
     }
-    return xml::readPack(*tender, bidsPath, scoresPath, limits);
+    return xml::readPack(*tender, bidsPath, scoresPath, limits, keepDocuments);
+}
+
+std::string checkpointText(std::int64_t size, const std::string& head) {
+    return std::to_string(size) + (size == 1 ? " entry" : " entries") + ", head " + head;
+}
+
+std::string loginName() {
+    if (const passwd* user = getpwuid(geteuid()); user != nullptr && user->pw_name != nullptr) {
+        return user->pw_name;
+    }
+    const char* name = std::getenv("USER");
+    return name != nullptr ? name : "unknown";
+}
+
+/// The outputs of one evaluation, written into `outputs` (staged, not yet committed).
+struct Written {
+    std::string results;
+    std::string resultsSha256;
+    std::string workbookSha256;
+};
+
+Written writeOutputs(io::OutputSet& outputs, const xml::ReadPack& read, const Result& result, std::time_t time,
+                     const std::string& logCheckpoint) {
+    Written written;
+    written.results = json::resultsJson(read.pack, read.files, result);
+    written.resultsSha256 = io::sha256Hex(written.results);
+    const std::filesystem::path workbook = outputs.reserve(workbookFile);
+    xlsx::writeWorkbook(workbook, read.pack, read.files, result,
+                        xlsx::RunInfo{TENDERSCORE_VERSION, time, written.resultsSha256, logCheckpoint});
+    outputs.staged(workbook);
+    written.workbookSha256 = io::sha256Hex(io::readWhole(workbook));
+    outputs.write(resultsFile, written.results);
+    return written;
 }
 
 }  // namespace
@@ -128,7 +168,11 @@ TenderscoreApp::TenderscoreApp() {
 std::string TenderscoreApp::usage() {
     return "usage:\n"
            "  tenderscore evaluate --tender FILE --bids DIR --scores FILE --out DIR [--config FILE]\n"
+           "                       [--audit FILE [--actor NAME] [--reason TEXT]]\n"
            "  tenderscore validate --tender FILE [--bids DIR] [--scores FILE] [--config FILE]\n"
+           "  tenderscore replay --audit FILE [--run N] --out DIR\n"
+           "  tenderscore audit verify|log|checkpoint --audit FILE\n"
+           "  tenderscore audit diff --audit FILE A B\n"
            "  tenderscore --help | --version\n";
 }
 
@@ -142,33 +186,27 @@ void TenderscoreApp::defineOptions(Poco::Util::OptionSet& options) {
                           .required(false)
                           .repeatable(false)
                           .callback(OptionCallback<TenderscoreApp>(this, &TenderscoreApp::handleVersion)));
-    options.addOption(Option("tender", "", "the tender document (urn:tenderscore:tender:1)")
-                          .required(false)
-                          .repeatable(false)
-                          .argument("FILE")
-                          .callback(OptionCallback<TenderscoreApp>(this, &TenderscoreApp::handlePath)));
-    options.addOption(Option("bids", "", "the folder of bid documents; every *.xml in it is read")
-                          .required(false)
-                          .repeatable(false)
-                          .argument("DIR")
-                          .callback(OptionCallback<TenderscoreApp>(this, &TenderscoreApp::handlePath)));
-    options.addOption(Option("scores", "", "the panel's scores document (urn:tenderscore:scores:1)")
-                          .required(false)
-                          .repeatable(false)
-                          .argument("FILE")
-                          .callback(OptionCallback<TenderscoreApp>(this, &TenderscoreApp::handlePath)));
-    options.addOption(Option("config", "",
-                             "a .properties file of settings (limits.maxFileBytes, limits.maxDepth, "
-                             "limits.maxAttributeBytes, limits.maxTextBytes)")
-                          .required(false)
-                          .repeatable(false)
-                          .argument("FILE")
-                          .callback(OptionCallback<TenderscoreApp>(this, &TenderscoreApp::handlePath)));
-    options.addOption(Option("out", "", "the folder for evaluation.xlsx and results.json (created when absent)")
-                          .required(false)
-                          .repeatable(false)
-                          .argument("DIR")
-                          .callback(OptionCallback<TenderscoreApp>(this, &TenderscoreApp::handlePath)));
+    // Every other option takes one value and may be given once.
+    const auto valueOption = [&](const char* name, const char* description, const char* argument) {
+        options.addOption(Option(name, "", description)
+                              .required(false)
+                              .repeatable(false)
+                              .argument(argument)
+                              .callback(OptionCallback<TenderscoreApp>(this, &TenderscoreApp::handlePath)));
+    };
+    valueOption("tender", "the tender document (urn:tenderscore:tender:1)", "FILE");
+    valueOption("bids", "the folder of bid documents; every *.xml in it is read", "DIR");
+    valueOption("scores", "the panel's scores document (urn:tenderscore:scores:1)", "FILE");
+    valueOption("config",
+                "a .properties file of settings (limits.maxFileBytes, limits.maxDepth, "
+                "limits.maxAttributeBytes, limits.maxTextBytes)",
+                "FILE");
+    valueOption("audit", "the audit log (SQLite): evaluate appends the run to it", "FILE");
+    valueOption("actor", "who runs the evaluation, for the audit log (default: the login name)", "NAME");
+    valueOption("reason", "why the evaluation is run, for the audit log", "TEXT");
+    valueOption("run", "the run of the audit log to replay (default: the last)", "N");
+    valueOption("checkpoint", "with audit verify: a checkpoint SIZE:HEAD held elsewhere", "SIZE:HEAD");
+    valueOption("out", "the folder for evaluation.xlsx and results.json (created when absent)", "DIR");
 }
 
 void TenderscoreApp::handleHelp(const std::string& /*name*/, const std::string& /*value*/) {
@@ -193,6 +231,16 @@ void TenderscoreApp::handlePath(const std::string& name, const std::string& valu
         _scores = value;
     } else if (name == "config") {
         _config = value;
+    } else if (name == "audit") {
+        _audit = value;
+    } else if (name == "actor") {
+        _actor = value;
+    } else if (name == "reason") {
+        _reason = value;
+    } else if (name == "run") {
+        _run = value;
+    } else if (name == "checkpoint") {
+        _checkpoint = value;
     } else {
         _out = value;
     }
@@ -203,15 +251,16 @@ int TenderscoreApp::main(const std::vector<std::string>& args) {
         if (_helpRequested) {
             Poco::Util::HelpFormatter help(options());
             help.setUnixStyle(true);
+            help.setWidth(110);
             help.setCommand("tenderscore");
-            help.setUsage("evaluate|validate [options]");
+            help.setUsage("evaluate|validate|replay|audit [options]");
             help.setHeader(
                 "Evaluates tenders exactly as the published method says: compliance, quality, price, "
                 "ranking and award, with an evaluation workbook and results.json.\n\n" +
                 usage());
             help.setFooter(
-                "Exit status: 0 ok, 64 usage error, 65 input error, 66 input missing, 73 cannot write "
-                "the output.");
+                "Exit status: 0 ok, 1 a replay differs from its record, 64 usage error, 65 input error or an "
+                "audit log that is not intact, 66 input missing, 73 cannot write the output.");
             help.format(std::cout);
             return EXIT_OK;
         }
@@ -219,9 +268,17 @@ int TenderscoreApp::main(const std::vector<std::string>& args) {
             std::cout << "tenderscore " << TENDERSCORE_VERSION << "\n";
             return EXIT_OK;
         }
+        if (args.empty()) {
+            throw UsageError("name a command: evaluate, validate, replay or audit");
+        }
+        if (args[0] == "audit") {
+            return auditCommand(args);
+        }
         if (args.size() != 1) {
-            throw UsageError(args.empty() ? "name a command: evaluate or validate"
-                                          : "one command only, got '" + args[1] + "'");
+            throw UsageError("one command only, got '" + args[1] + "'");
+        }
+        if (args[0] == "replay") {
+            return replayCommand();
         }
         if (args[0] == "evaluate") {
             return evaluateCommand();
@@ -236,6 +293,9 @@ int TenderscoreApp::main(const std::vector<std::string>& args) {
     } catch (const NoInput& error) {
         std::cerr << "tenderscore: " << error.what() << "\n";
         return EXIT_NOINPUT;
+    } catch (const audit::AuditError& error) {
+        std::cerr << "tenderscore: " << error.what() << "\n";
+        return EXIT_DATAERR;
     } catch (const io::OutputError& error) {
         std::cerr << "tenderscore: " << error.what() << "; nothing was written\n";
         return EXIT_CANTCREAT;
@@ -284,7 +344,7 @@ int TenderscoreApp::evaluateCommand() {
         throw UsageError("evaluate needs --tender, --bids, --scores and --out");
     }
     const std::time_t time = runTime();
-    const xml::ReadPack read = readPackFor(_tender, _bids, _scores, limits());
+    const xml::ReadPack read = readPackFor(_tender, _bids, _scores, limits(), _audit.has_value());
     if (!read.errors.empty()) {
         return reportInputErrors(allProblems(read));
     }
@@ -292,13 +352,43 @@ int TenderscoreApp::evaluateCommand() {
     if (!evaluation.result) {
         return reportInputErrors(evaluation.errors);
     }
-    const std::string results = json::resultsJson(read.pack, read.files, *evaluation.result);
+    std::unique_ptr<audit::AuditLog> log;
+    std::string checkpoint = "not recorded in an audit log";
+    if (_audit) {
+        log = std::make_unique<audit::AuditLog>(*_audit, true);
+        if (const auto problem = log->verify()) {
+            throw audit::AuditError("the audit log " + *_audit +
+                                    " fails verification, so nothing is appended to it: " + *problem);
+        }
+        checkpoint = checkpointText(log->checkpoint().size, log->checkpoint().head);
+    }
     io::OutputSet outputs(*_out);
-    const std::filesystem::path workbook = outputs.reserve(workbookFile);
-    xlsx::writeWorkbook(workbook, read.pack, read.files, *evaluation.result,
-                        xlsx::RunInfo{TENDERSCORE_VERSION, time, io::sha256Hex(results)});
-    outputs.staged(workbook);
-    outputs.write(resultsFile, results);
+    const Written written = writeOutputs(outputs, read, *evaluation.result, time, checkpoint);
+    if (log) {
+        audit::RunRecord run;
+        run.runTime = time;
+        run.actor = _actor ? *_actor : loginName();
+        run.reason = _reason.value_or("");
+        run.toolVersion = TENDERSCORE_VERSION;
+        run.tender = read.pack.tender.id;
+        run.resultsSha256 = written.resultsSha256;
+        run.workbookSha256 = written.workbookSha256;
+        std::vector<std::pair<std::string, std::string>> blobs;
+        auto record = [&](const char* role, const xml::InputDocument& document) {
+            const std::string hash = io::sha256Hex(document.bytes);
+            run.inputs.push_back({role, document.name, hash});
+            blobs.emplace_back(hash, document.bytes);
+        };
+        record("tender", *read.documents.tender);
+        for (const xml::InputDocument& bid : *read.documents.bids) {
+            record("bid", bid);
+        }
+        record("scores", *read.documents.scores);
+        blobs.emplace_back(written.resultsSha256, written.results);
+        const audit::RunRecord stored = log->append(run, blobs);
+        std::cout << "Recorded as run " << stored.number << " in " << *_audit << " (entry "
+                  << stored.entryHash.substr(0, 16) << ")\n";
+    }
     outputs.commit();
     printRanking(std::cout, read.pack, *evaluation.result);
     std::cout << "\nWrote " << (outputs.folder() / workbookFile).string() << " and "
@@ -331,6 +421,164 @@ int TenderscoreApp::validateCommand() {
     }
     std::cout << "\n";
     return EXIT_OK;
+}
+
+}  // namespace tenderscore::cli
+
+namespace tenderscore::cli {
+
+namespace {
+
+std::int64_t runNumber(const std::string& text, const char* what) {
+    constexpr std::size_t maxDigits = 12;
+    const bool valid = !text.empty() && text.size() <= maxDigits &&
+                       std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!valid || std::stoll(text) == 0) {
+        throw UsageError(std::string(what) + " must be a run number 1, 2, 3 ...; got '" + text + "'");
+    }
+    return std::stoll(text);
+}
+
+}  // namespace
+
+int TenderscoreApp::auditCommand(const std::vector<std::string>& args) {
+    if (args.size() < 2) {
+        throw UsageError("audit needs verify, log, checkpoint or diff");
+    }
+    if (!_audit) {
+        throw UsageError("audit " + args[1] + " needs --audit FILE");
+    }
+    const std::string& verb = args[1];
+    const bool isDiff = verb == "diff";
+    if ((isDiff && args.size() != 4) || (!isDiff && args.size() != 2)) {
+        throw UsageError(isDiff ? "audit diff needs two run numbers" : "audit " + verb + " takes no further words");
+    }
+    if (!std::filesystem::exists(*_audit)) {
+        throw NoInput("cannot open the audit log " + *_audit);
+    }
+    audit::AuditLog log(*_audit, false);
+    if (verb == "verify") {
+        if (const auto problem = log.verify()) {
+            std::cerr << "tenderscore: the audit log " << *_audit << " is not intact: " << *problem << "\n";
+            return EXIT_DATAERR;
+        }
+        const audit::Checkpoint now = log.checkpoint();
+        if (_checkpoint) {
+            const auto colon = _checkpoint->find(':');
+            if (colon == std::string::npos) {
+                throw UsageError("--checkpoint must be SIZE:HEAD as printed by audit checkpoint");
+            }
+            const std::int64_t size = runNumber(_checkpoint->substr(0, colon), "the checkpoint's size");
+            const std::string head = _checkpoint->substr(colon + 1);
+            if (size > now.size) {
+                std::cerr << "tenderscore: the audit log has " << now.size << " entries, fewer than the " << size
+                          << " of the checkpoint: entries were removed\n";
+                return EXIT_DATAERR;
+            }
+            if (log.run(size).entryHash != head) {
+                std::cerr << "tenderscore: run " << size
+                          << " of the audit log does not match the checkpoint: the log was rewritten\n";
+                return EXIT_DATAERR;
+            }
+        }
+        std::cout << "The audit log " << *_audit << " is intact: " << now.size << (now.size == 1 ? " run" : " runs")
+                  << ", head " << now.head << "\n";
+        return EXIT_OK;
+    }
+    if (verb == "log") {
+        std::cout << audit::logReport(log);
+        return EXIT_OK;
+    }
+    if (verb == "checkpoint") {
+        const audit::Checkpoint now = log.checkpoint();
+        std::cout << now.text() << "\n"
+                  << "size " << now.size << "\nhead " << now.head << "\ntree " << now.treeHash << "\n";
+        return EXIT_OK;
+    }
+    if (isDiff) {
+        std::cout << audit::diffReport(log, runNumber(args[2], "the first run"), runNumber(args[3], "the second run"));
+        return EXIT_OK;
+    }
+    throw UsageError("unknown audit command '" + verb + "'");
+}
+
+int TenderscoreApp::replayCommand() {
+    if (!_audit || !_out) {
+        throw UsageError("replay needs --audit and --out");
+    }
+    if (!std::filesystem::exists(*_audit)) {
+        throw NoInput("cannot open the audit log " + *_audit);
+    }
+    audit::AuditLog log(*_audit, false);
+    if (const auto problem = log.verify()) {
+        throw audit::AuditError("the audit log " + *_audit + " is not intact: " + *problem);
+    }
+    const std::int64_t number = _run ? runNumber(*_run, "--run") : log.checkpoint().size;
+    if (number == 0) {
+        throw audit::AuditError("the audit log " + *_audit + " has no runs");
+    }
+    const audit::RunRecord run = log.run(number);
+    xml::PackDocuments documents;
+    documents.bids.emplace();
+    for (const audit::RunInput& input : run.inputs) {
+        xml::InputDocument document{input.name, log.blob(input.sha256)};
+        if (input.role == "tender") {
+            documents.tender = std::move(document);
+        } else if (input.role == "bid") {
+            documents.bids->push_back(std::move(document));
+        } else {
+            documents.scores = std::move(document);
+        }
+    }
+    const xml::ReadPack read = xml::readDocuments(std::move(documents), limits());
+    if (!read.errors.empty()) {
+        return reportInputErrors(read.errors);
+    }
+    const Evaluation evaluation = evaluate(read.pack);
+    if (!evaluation.result) {
+        return reportInputErrors(evaluation.errors);
+    }
+    io::OutputSet outputs(*_out);
+    const Written written = writeOutputs(outputs, read, *evaluation.result, static_cast<std::time_t>(run.runTime),
+                                         checkpointText(run.number - 1, run.previousHash));
+    outputs.commit();
+    std::cout << "Replayed run " << run.number << " (" << audit::isoTime(run.runTime) << ", " << run.actor << ") into "
+              << outputs.folder().string() << "\n";
+    bool same = true;
+    auto compare = [&](const char* file, const std::string& recorded, const std::string& now) {
+        if (recorded == now) {
+            std::cout << "  " << file << ": identical (SHA-256 " << now << ")\n";
+        } else {
+            same = false;
+            std::cout << "  " << file << ": DIFFERENT: recorded SHA-256 " << recorded << ", replayed " << now << "\n";
+        }
+    };
+    compare(resultsFile, run.resultsSha256, written.resultsSha256);
+    compare(workbookFile, run.workbookSha256, written.workbookSha256);
+    if (run.toolVersion != TENDERSCORE_VERSION) {
+        std::cout << "  the run was recorded by tenderscore " << run.toolVersion << "; this is " << TENDERSCORE_VERSION
+                  << "\n";
+    }
+    if (written.resultsSha256 != run.resultsSha256) {
+        std::istringstream recorded(log.blob(run.resultsSha256));
+        std::istringstream replayed(written.results);
+        std::string a;
+        std::string b;
+        int line = 0;
+        int shown = 0;
+        constexpr int maxShown = 20;
+        while ((std::getline(recorded, a) ? 1 : 0) + (std::getline(replayed, b) ? 1 : 0) > 0 && shown < maxShown) {
+            ++line;
+            if (a != b) {
+                std::cout << "  results.json line " << line << ": recorded " << a << "\n"
+                          << "  results.json line " << line << ": replayed " << b << "\n";
+                ++shown;
+            }
+            a.clear();
+            b.clear();
+        }
+    }
+    return same ? EXIT_OK : 1;
 }
 
 }  // namespace tenderscore::cli

@@ -38,6 +38,8 @@ private:
 
     int evaluateCommand();
     int validateCommand();
+    int auditCommand(const std::vector<std::string>& args);
+    int replayCommand();
     /// The reading limits: defaults in code, changed by the --config file.
     [[nodiscard]] xml::ReadLimits limits() const;
 
@@ -48,6 +50,11 @@ private:
     std::optional<std::string> _scores;
     std::optional<std::string> _out;
     std::optional<std::string> _config;
+    std::optional<std::string> _audit;
+    std::optional<std::string> _actor;
+    std::optional<std::string> _reason;
+    std::optional<std::string> _run;
+    std::optional<std::string> _checkpoint;
 };
 
 }  // namespace tenderscore::cli

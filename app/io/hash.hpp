@@ -8,4 +8,7 @@ namespace tenderscore::io {
 
 [[nodiscard]] std::string sha256Hex(std::string_view bytes);
 
+/// The whole content of a file (for hashing what was just written). Throws OutputError.
+[[nodiscard]] std::string readWhole(const std::string& path);
+
 }  // namespace tenderscore::io

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 
 namespace tenderscore::io {
@@ -30,6 +31,27 @@ OutputSet::OutputSet(std::filesystem::path folder) : _folder(std::move(folder)) 
     if (ec || !std::filesystem::is_directory(_folder)) {
         throw OutputError("cannot create the output folder " + _folder.string() +
                           (ec ? ": " + ec.message() : ": not a folder"));
+    }
+    removeStaleTemporaries();
+}
+
+void OutputSet::removeStaleTemporaries() {
+    // A run killed before it could clean up leaves ".<name>.tmp-<pid>"; remove those whose process is gone.
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(_folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        const auto marker = name.rfind(".tmp-");
+        if (name.empty() || name.front() != '.' || marker == std::string::npos) {
+            continue;
+        }
+        const std::string pid = name.substr(marker + 5);
+        if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos || pid.size() > 9) {
+            continue;
+        }
+        if (::kill(static_cast<pid_t>(std::stol(pid)), 0) != 0 && errno == ESRCH) {
+            std::error_code ignored;
+            std::filesystem::remove(entry.path(), ignored);
+        }
     }
 }
 

@@ -44,6 +44,8 @@ private:
         bool written = false;
     };
 
+    void removeStaleTemporaries();
+
     std::filesystem::path _folder;
     std::vector<Entry> _entries;
     bool _committed = false;

@@ -696,6 +696,8 @@ private:
         line("Run time (UTC)", isoTime(_run.runTime));
         line("Tender", tender().id);
         line("results.json SHA-256", _run.resultsSha256);
+        line("Audit log before this run",
+             _run.logCheckpoint.empty() ? "not recorded in an audit log" : _run.logCheckpoint);
         ++row;
         _book.text(sheet, row, 0, "Input file", _f.header);
         _book.text(sheet, row, 1, "Role", _f.header);

@@ -18,6 +18,7 @@ struct RunInfo {
     std::string toolVersion;
     std::time_t runTime = 0;    // the workbook's created time and the run time on the Audit sheet
     std::string resultsSha256;  // of the results.json written beside the workbook
+    std::string logCheckpoint;  // the audit log's size and head before this run, or why there is none
 };
 
 /// Writes the workbook to `file`. Throws io::OutputError when libxlsxwriter reports a failure.
