@@ -336,6 +336,7 @@ xml::ReadLimits TenderscoreApp::limits() const {
     setting("limits.maxDepth", limits.maxDepth);
     setting("limits.maxAttributeBytes", limits.maxAttributeBytes);
     setting("limits.maxTextBytes", limits.maxTextBytes);
+    setting("threads", limits.threads);
     return limits;
 }
 

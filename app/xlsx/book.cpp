@@ -60,7 +60,7 @@ std::string headerText(std::string_view text) {
 
 Book::Book(const std::filesystem::path& file, const Properties& properties) : _properties(properties) {
     lxw_workbook_options options{};
-    options.constant_memory = LXW_FALSE;
+    options.constant_memory = LXW_TRUE;  // rows go to disk as they are finished: flat memory
     options.use_zip64 = LXW_TRUE;
     _workbook = workbook_new_opt(file.c_str(), &options);
     if (_workbook == nullptr) {

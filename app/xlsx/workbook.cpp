@@ -206,6 +206,24 @@ private:
         return "";
     }
 
+    /// The bid's evaluated price, the lot's lowest, the ceiling and the price score, on its first row
+    /// (rows are written in order, as libxlsxwriter's constant-memory mode requires).
+    void writeBidPrice(lxw_worksheet* sheet, const LotResult& lotResult, const Lot& lot, const LotBidResult& bidRow,
+                       int first, int last, int lotFirst, int lotLast) {
+        _cells.priceRow[{lotResult.lot, bidRow.bid}] = first;
+        _book.formula(sheet, first, price::Evaluated,
+                      "=SUMPRODUCT(" + rangeRef(first, last, price::Bookable) + "," +
+                          rangeRef(first, last, price::Weekly) + ")/SUM(" + rangeRef(first, last, price::Bookable) +
+                          ")",
+                      poundsOf(*bidRow.evaluatedPrice), _f.exact);
+        _book.formula(sheet, first, price::Lowest, "=MIN(" + rangeRef(lotFirst, lotLast, price::Evaluated, true) + ")",
+                      poundsOf(*lotResult.lowestPrice), _f.exact);
+        if (lot.maxWeeklyPrice) {
+            _book.number(sheet, first, price::Ceiling, poundsOf(*lot.maxWeeklyPrice), _f.money);
+        }
+        _book.formula(sheet, first, price::Score, priceScoreFormula(first), value(*bidRow.priceScore), _f.score);
+    }
+
     void writePrice(lxw_worksheet* sheet) {
         header(sheet, 0,
                {"Lot", "Bid", "Bidder", "URN", "Setting", "Places offered", "Bookable places", "Weekly price",
@@ -239,22 +257,11 @@ private:
                     _book.number(sheet, row, price::Offered, setting.places);
                     _book.number(sheet, row, price::Bookable, entry.bookable);
                     _book.number(sheet, row, price::Weekly, poundsOf(setting.weeklyPrice), _f.money);
+                    if (row == first) {
+                        writeBidPrice(sheet, lotResult, lot, bidRow, first, last, lotFirst, lotLast);
+                    }
                     ++row;
                 }
-                _cells.priceRow[{lotResult.lot, bidRow.bid}] = first;
-                _book.formula(sheet, first, price::Evaluated,
-                              "=SUMPRODUCT(" + rangeRef(first, last, price::Bookable) + "," +
-                                  rangeRef(first, last, price::Weekly) + ")/SUM(" +
-                                  rangeRef(first, last, price::Bookable) + ")",
-                              poundsOf(*bidRow.evaluatedPrice), _f.exact);
-                _book.formula(sheet, first, price::Lowest,
-                              "=MIN(" + rangeRef(lotFirst, lotLast, price::Evaluated, true) + ")",
-                              poundsOf(*lotResult.lowestPrice), _f.exact);
-                if (lot.maxWeeklyPrice) {
-                    _book.number(sheet, first, price::Ceiling, poundsOf(*lot.maxWeeklyPrice), _f.money);
-                }
-                _book.formula(sheet, first, price::Score, priceScoreFormula(first), value(*bidRow.priceScore),
-                              _f.score);
             }
         }
         _book.column(sheet, price::Lot, price::Bid, 10);
@@ -329,14 +336,26 @@ private:
             const Bid& bid = _pack.bids[b];
             const BidQuality& quality = *_result.quality[b];
             const int first = row;
+            const Scaled rounded = roundHalfUp(quality.score, rules().decimals);
+            const bool belowTotal = quality.score < rules().qualityWeight * rules().minQualityPercent / 100;
             for (std::size_t q = 0; q < questions.size(); ++q) {
                 const Question& question = questions[q];
+                // Row height first: rows are written in order (constant-memory mode).
+                int lines = Book::linesFor(question.text, questionTextWidth);
+                for (const Evaluator& evaluator : evaluators) {
+                    if (const auto found = marks.find({bid.id, question.id, evaluator.id}); found != marks.end()) {
+                        lines = std::max(lines, Book::linesFor(found->second->rationale, rationaleWidth));
+                    }
+                }
+                if (const auto found = consensus.find({bid.id, question.id}); found != consensus.end()) {
+                    lines = std::max(lines, Book::linesFor(found->second->rationale, consensusWidth));
+                }
+                _book.rowLines(sheet, row, lines);
                 _book.text(sheet, row, 0, bid.id);
                 _book.text(sheet, row, 1, bid.bidderName);
                 _book.text(sheet, row, 2, question.id);
                 _book.text(sheet, row, 3, question.text, _f.wrap);
                 _book.number(sheet, row, 4, value(question.weight));
-                int lines = Book::linesFor(question.text, questionTextWidth);
                 int lowest = rules().scaleMax;
                 int highest = 0;
                 bool anyMark = false;
@@ -348,7 +367,6 @@ private:
                     }
                     _book.number(sheet, row, col, found->second->score);
                     _book.text(sheet, row, col + 1, found->second->rationale, _f.wrap);
-                    lines = std::max(lines, Book::linesFor(found->second->rationale, rationaleWidth));
                     lowest = std::min(lowest, found->second->score);
                     highest = std::max(highest, found->second->score);
                     anyMark = true;
@@ -356,7 +374,6 @@ private:
                 if (const auto found = consensus.find({bid.id, question.id}); found != consensus.end()) {
                     _book.number(sheet, row, consensusCol, found->second->score);
                     _book.text(sheet, row, consensusTextCol, found->second->rationale, _f.wrap);
-                    lines = std::max(lines, Book::linesFor(found->second->rationale, consensusWidth));
                     _book.text(sheet, row, moderatorCol, found->second->moderator);
                 }
                 std::string markCells;
@@ -388,21 +405,20 @@ private:
                                           ")>ScaleMax/2,\"hotspot\",\"\"))",
                                       hotspot ? "hotspot" : "", hotspot ? _f.flag : nullptr);
                 }
-                _book.rowLines(sheet, row, lines);
+                if (q == 0) {
+                    const int last = first + static_cast<int>(questions.size()) - 1;
+                    _book.formula(sheet, first, qualityCol,
+                                  "=ROUND(SUM(" + rangeRef(first, last, weightedCol) + "),Decimals)", value(rounded),
+                                  belowTotal ? _f.scoreBelow : _f.score);
+                }
                 ++row;
             }
             _cells.qualityRow[b] = first;
-            const Scaled rounded = roundHalfUp(quality.score, rules().decimals);
-            const bool belowTotal = quality.score < rules().qualityWeight * rules().minQualityPercent / 100;
             if (questions.empty()) {
                 _book.text(sheet, row, 0, bid.id);
                 _book.text(sheet, row, 1, bid.bidderName);
                 _book.formula(sheet, row, qualityCol, "=0", 0, _f.score);  // no questions: Q is an empty sum
                 ++row;
-            } else {
-                _book.formula(sheet, first, qualityCol,
-                              "=ROUND(SUM(" + rangeRef(first, row - 1, weightedCol) + "),Decimals)", value(rounded),
-                              belowTotal ? _f.scoreBelow : _f.score);
             }
         }
         _book.column(sheet, 0, 0, 10);
@@ -449,6 +465,10 @@ private:
                 }
                 return joined;
             };
+            _book.rowLines(sheet, row,
+                           std::max({Book::linesFor(text::describeCodes(bidRow->reasons), reasonsWidth),
+                                     Book::linesFor(text::describeCodes(bidRow->notes), reasonsWidth),
+                                     Book::linesFor(declarations, declarationsWidth)}));
             _book.text(sheet, row, 0, bid.id);
             _book.text(sheet, row, 1, bid.bidderName);
             _book.text(sheet, row, 2, bid.companyNumber);
@@ -461,10 +481,6 @@ private:
             _book.text(sheet, row, 8, codes(bidRow->reasons), _f.wrap);
             _book.text(sheet, row, 9, codes(bidRow->notes), _f.wrap);
             _book.text(sheet, row, 10, declarations, _f.wrap);
-            _book.rowLines(sheet, row,
-                           std::max({Book::linesFor(text::describeCodes(bidRow->reasons), reasonsWidth),
-                                     Book::linesFor(text::describeCodes(bidRow->notes), reasonsWidth),
-                                     Book::linesFor(declarations, declarationsWidth)}));
             ++row;
         }
         _book.column(sheet, 0, 0, 10);

@@ -1,6 +1,10 @@
 #include "pack_reader.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 #include "io/hash.hpp"
 #include "readers.hpp"
@@ -46,66 +50,172 @@ std::vector<std::filesystem::path> bidFiles(const std::filesystem::path& folder)
     return files;
 }
 
-ReadPack readDocuments(PackDocuments documents, const ReadLimits& limits, bool keepDocuments) {
-    ReadPack result;
-    if (documents.tender) {
-        if (auto tender = readOne<Tender>(*documents.tender, "tender", tenderNamespace, limits, readTender,
-                                          result.files.tender, result.errors)) {
-            result.pack.tender = std::move(*tender);
-            result.tenderRead = result.errors.empty();
+namespace {
+
+/// Where a document comes from: a file to load, or bytes already in memory.
+struct Source {
+    std::filesystem::path path;
+    std::optional<InputDocument> document;
+};
+
+/// One document read on some thread: everything it produced, merged later in a fixed order.
+template <typename Document>
+struct Slot {
+    std::optional<Document> document;
+    InputFile file;
+    Diagnostics errors;
+    std::optional<InputDocument> kept;
+    bool loaded = true;
+};
+
+template <typename Document, typename Read>
+void fill(Slot<Document>& slot, Source source, const ReadLimits& limits, bool keep, const char* rootName,
+          const char* ns, Read read) {
+    std::optional<InputDocument> document = std::move(source.document);
+    if (!document) {
+        document = load(source.path, limits, slot.errors);
+        if (!document) {
+            slot.loaded = false;
+            return;
         }
     }
-    if (documents.bids) {
-        result.hasBids = true;
-        for (const InputDocument& document : *documents.bids) {
-            InputFile input;
-            if (auto bid = readOne<Bid>(document, "bid", bidNamespace, limits, readBid, input, result.errors)) {
-                result.pack.bids.push_back(std::move(*bid));
-                result.files.bids.push_back(std::move(input));
-            } else {
-                result.everyBidParsed = false;
+    slot.document = readOne<Document>(*document, rootName, ns, limits, read, slot.file, slot.errors);
+    if (keep) {
+        slot.kept = std::move(document);
+    }
+}
+
+/// Runs job(0) ... job(count - 1) on up to `threads` threads (0: one per core). Each job writes only
+/// its own slot, so the result does not depend on the number of threads or their timing.
+template <typename Job>
+void runParallel(std::size_t count, std::size_t threads, Job job) {
+    if (threads == 0) {
+        threads = std::max(1U, std::thread::hardware_concurrency());
+    }
+    threads = std::min(threads, count);
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < count; ++i) {
+            job(i);
+        }
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failureLock;
+    std::vector<std::thread> workers;
+    for (std::size_t t = 0; t < threads; ++t) {
+        workers.emplace_back([&] {
+            for (std::size_t i = next++; i < count; i = next++) {
+                try {
+                    job(i);
+                } catch (...) {
+                    const std::lock_guard<std::mutex> lock(failureLock);
+                    failure = std::current_exception();
+                }
             }
+        });
+    }
+    for (std::thread& worker : workers) {
+        worker.join();
+    }
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
+}
+
+ReadPack readSources(std::optional<Source> tender, std::optional<std::vector<Source>> bids,
+                     std::optional<Source> scores, const ReadLimits& limits, bool keep) {
+    ReadPack result;
+    result.hasBids = bids.has_value();
+    result.hasScores = scores.has_value();
+    Slot<Tender> tenderSlot;
+    if (tender) {
+        fill(tenderSlot, std::move(*tender), limits, keep, "tender", tenderNamespace, readTender);
+    }
+    std::vector<Slot<Bid>> bidSlots(bids ? bids->size() : 0);
+    Slot<Scores> scoresSlot;
+    // The scores file is the largest single document: start it first, beside the bids.
+    const std::size_t jobs = bidSlots.size() + (scores ? 1 : 0);
+    runParallel(jobs, limits.threads, [&](std::size_t job) {
+        if (scores && job == 0) {
+            fill(scoresSlot, std::move(*scores), limits, keep, "scores", scoresNamespace, readScores);
+            return;
+        }
+        const std::size_t b = job - (scores ? 1 : 0);
+        fill(bidSlots[b], std::move((*bids)[b]), limits, keep, "bid", bidNamespace, readBid);
+    });
+
+    auto merge = [&](auto& slot) { result.errors.insert(result.errors.end(), slot.errors.begin(), slot.errors.end()); };
+    merge(tenderSlot);
+    if (tenderSlot.document) {
+        result.pack.tender = std::move(*tenderSlot.document);
+        result.tenderRead = tenderSlot.errors.empty();
+    }
+    result.files.tender = std::move(tenderSlot.file);
+    if (keep) {
+        result.documents.tender = std::move(tenderSlot.kept);
+        if (bids) {
+            result.documents.bids.emplace();
         }
     }
-    if (documents.scores) {
-        result.hasScores = true;
-        InputFile input;
-        if (auto scores = readOne<Scores>(*documents.scores, "scores", scoresNamespace, limits, readScores, input,
-                                          result.errors)) {
-            result.pack.scores = std::move(*scores);
+    for (Slot<Bid>& slot : bidSlots) {
+        merge(slot);
+        if (slot.document) {
+            result.pack.bids.push_back(std::move(*slot.document));
+            result.files.bids.push_back(std::move(slot.file));
+        } else {
+            result.everyBidParsed = false;
         }
-        result.files.scores = std::move(input);
+        if (keep && slot.kept) {
+            result.documents.bids->push_back(std::move(*slot.kept));
+        }
     }
-    if (keepDocuments) {
-        result.documents = std::move(documents);
+    if (scores) {
+        merge(scoresSlot);
+        if (scoresSlot.document) {
+            result.pack.scores = std::move(*scoresSlot.document);
+        }
+        if (scoresSlot.loaded) {
+            result.files.scores = std::move(scoresSlot.file);
+        }
+        if (keep) {
+            result.documents.scores = std::move(scoresSlot.kept);
+        }
     }
     return result;
 }
 
-ReadPack readPack(const std::filesystem::path& tender, const std::optional<std::filesystem::path>& bids,
-                  const std::optional<std::filesystem::path>& scores, const ReadLimits& limits, bool keepDocuments) {
-    Diagnostics loadErrors;
-    PackDocuments documents;
-    documents.tender = load(tender, limits, loadErrors);
-    bool everyBidLoaded = true;
-    if (bids) {
-        documents.bids.emplace();
-        for (const std::filesystem::path& file : bidFiles(*bids)) {
-            if (auto document = load(file, limits, loadErrors)) {
-                documents.bids->push_back(std::move(*document));
-            } else {
-                everyBidLoaded = false;
-            }
+}  // namespace
+
+ReadPack readDocuments(PackDocuments documents, const ReadLimits& limits, bool keepDocuments) {
+    auto inMemory = [](std::optional<InputDocument>& document) {
+        return document ? std::optional<Source>(Source{{}, std::move(document)}) : std::nullopt;
+    };
+    std::optional<std::vector<Source>> bids;
+    if (documents.bids) {
+        bids.emplace();
+        for (InputDocument& document : *documents.bids) {
+            bids->push_back(Source{{}, std::move(document)});
         }
     }
-    if (scores) {
-        documents.scores = load(*scores, limits, loadErrors);  // when it cannot be loaded, it is reported already
+    return readSources(inMemory(documents.tender), std::move(bids), inMemory(documents.scores), limits, keepDocuments);
+}
+
+ReadPack readPack(const std::filesystem::path& tender, const std::optional<std::filesystem::path>& bids,
+                  const std::optional<std::filesystem::path>& scores, const ReadLimits& limits, bool keepDocuments) {
+    std::optional<std::vector<Source>> bidSources;
+    if (bids) {
+        bidSources.emplace();
+        for (const std::filesystem::path& file : bidFiles(*bids)) {
+            bidSources->push_back(Source{file, std::nullopt});
+        }
     }
-    ReadPack result = readDocuments(std::move(documents), limits, keepDocuments);
-    result.hasScores = scores.has_value();
-    result.everyBidParsed = result.everyBidParsed && everyBidLoaded;
-    result.errors.insert(result.errors.begin(), loadErrors.begin(), loadErrors.end());
-    return result;
+    std::optional<Source> scoresSource;
+    if (scores) {
+        scoresSource = Source{*scores, std::nullopt};
+    }
+    return readSources(Source{tender, std::nullopt}, std::move(bidSources), std::move(scoresSource), limits,
+                       keepDocuments);
 }
 
 }  // namespace tenderscore::xml

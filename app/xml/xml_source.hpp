@@ -27,6 +27,7 @@ struct ReadLimits {
     std::size_t maxDepth = 64;                          // element nesting
     std::size_t maxAttributeBytes = 64ULL * 1024;       // one attribute value
     std::size_t maxTextBytes = 1024ULL * 1024;          // one element's text (an answer, a rationale)
+    std::size_t threads = 0;                            // files read at once; 0: one per core
 };
 
 class XmlSource {
