@@ -22,7 +22,10 @@ FUZZ_DIR ?= build-fuzz
 SANITIZE_DIR ?= build-sanitize
 SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all deps configure build demo test test-sanitize fuzz docs-images format format-check clean
+BENCH_SIZES ?= 1000,10000,50000
+BENCH_RUNS ?= 3
+
+.PHONY: all deps configure build demo test test-sanitize fuzz bench docs-images format format-check clean
 
 all: build
 
@@ -62,6 +65,11 @@ fuzz: deps
 		-DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 	cmake --build $(FUZZ_DIR) -j $(JOBS)
 	tests/fuzz/run-fuzzers.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+
+bench: deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release -DTENDERSCORE_WARNINGS_AS_ERRORS=$(WERROR)
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+	/usr/bin/python3 tests/bench/run-bench.py $(BUILD_DIR) $(CURDIR) --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
 
 docs-images: build
 	tests/tools/render-summary.sh $(BUILD_DIR)/tenderscore $(CURDIR)

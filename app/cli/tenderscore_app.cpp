@@ -126,6 +126,34 @@ xml::ReadPack readPackFor(const std::optional<std::string>& tender, const std::o
     return xml::readPack(*tender, bidsPath, scoresPath, limits, keepDocuments);
 }
 
+/// A progress line on standard error for runs expected to take more than a second, only when
+/// standard error is a terminal: each phase overwrites the last, and the line is cleared at the end.
+class Progress {
+public:
+    explicit Progress(bool show) : _show(show) {}
+    ~Progress() { finish(); }
+    Progress(const Progress&) = delete;
+    Progress& operator=(const Progress&) = delete;
+    /// Clears the line (before the ranking is printed).
+    void finish() {
+        if (_show) {
+            std::cerr << "\r\x1b[K" << std::flush;
+            _show = false;
+        }
+    }
+    void phase(const std::string& text) {
+        if (_show) {
+            std::cerr << "\r\x1b[Ktenderscore: " << text << "..." << std::flush;
+        }
+    }
+
+private:
+    bool _show;
+};
+
+/// Packs of this many bids take about a second or more to evaluate on a small machine.
+constexpr std::size_t bidsWorthProgress = 2000;
+
 std::string checkpointText(std::int64_t size, const std::string& head) {
     return std::to_string(size) + (size == 1 ? " entry" : " entries") + ", head " + head;
 }
@@ -345,14 +373,19 @@ int TenderscoreApp::evaluateCommand() {
         throw UsageError("evaluate needs --tender, --bids, --scores and --out");
     }
     const std::time_t time = runTime();
+    const std::size_t bidCount = std::filesystem::is_directory(*_bids) ? xml::bidFiles(*_bids).size() : 0;
+    Progress progress(bidCount >= bidsWorthProgress && ::isatty(STDERR_FILENO) == 1);
+    progress.phase("reading " + std::to_string(bidCount) + " bid files");
     const xml::ReadPack read = readPackFor(_tender, _bids, _scores, limits(), _audit.has_value());
     if (!read.errors.empty()) {
         return reportInputErrors(allProblems(read));
     }
+    progress.phase("evaluating " + std::to_string(read.pack.bids.size()) + " bids");
     const Evaluation evaluation = evaluate(read.pack);
     if (!evaluation.result) {
         return reportInputErrors(evaluation.errors);
     }
+    progress.phase("writing the workbook and results.json");
     std::unique_ptr<audit::AuditLog> log;
     std::string checkpoint = "not recorded in an audit log";
     if (_audit) {
@@ -391,6 +424,7 @@ int TenderscoreApp::evaluateCommand() {
                   << stored.entryHash.substr(0, 16) << ")\n";
     }
     outputs.commit();
+    progress.finish();
     printRanking(std::cout, read.pack, *evaluation.result);
     std::cout << "\nWrote " << (outputs.folder() / workbookFile).string() << " and "
               << (outputs.folder() / resultsFile).string() << "\n";
