@@ -173,8 +173,10 @@ struct Written {
     std::string workbookSha256;
 };
 
+/// The workbook's hash is only computed when it is needed (the audit log, a replay): reading the
+/// file back costs as much as a tenth of a large run.
 Written writeOutputs(io::OutputSet& outputs, const xml::ReadPack& read, const Result& result, std::time_t time,
-                     const std::string& logCheckpoint) {
+                     const std::string& logCheckpoint, bool hashWorkbook) {
     Written written;
     written.results = json::resultsJson(read.pack, read.files, result);
     written.resultsSha256 = io::sha256Hex(written.results);
@@ -182,7 +184,9 @@ Written writeOutputs(io::OutputSet& outputs, const xml::ReadPack& read, const Re
     xlsx::writeWorkbook(workbook, read.pack, read.files, result,
                         xlsx::RunInfo{TENDERSCORE_VERSION, time, written.resultsSha256, logCheckpoint});
     outputs.staged(workbook);
-    written.workbookSha256 = io::sha256Hex(io::readWhole(workbook));
+    if (hashWorkbook) {
+        written.workbookSha256 = io::sha256Hex(io::readWhole(workbook));
+    }
     outputs.write(resultsFile, written.results);
     return written;
 }
@@ -397,7 +401,7 @@ int TenderscoreApp::evaluateCommand() {
         checkpoint = checkpointText(log->checkpoint().size, log->checkpoint().head);
     }
     io::OutputSet outputs(*_out);
-    const Written written = writeOutputs(outputs, read, *evaluation.result, time, checkpoint);
+    const Written written = writeOutputs(outputs, read, *evaluation.result, time, checkpoint, log != nullptr);
     if (log) {
         audit::RunRecord run;
         run.runTime = time;
@@ -575,7 +579,7 @@ int TenderscoreApp::replayCommand() {
     }
     io::OutputSet outputs(*_out);
     const Written written = writeOutputs(outputs, read, *evaluation.result, static_cast<std::time_t>(run.runTime),
-                                         checkpointText(run.number - 1, run.previousHash));
+                                         checkpointText(run.number - 1, run.previousHash), true);
     outputs.commit();
     std::cout << "Replayed run " << run.number << " (" << audit::isoTime(run.runTime) << ", " << run.actor << ") into "
               << outputs.folder().string() << "\n";
