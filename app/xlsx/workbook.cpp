@@ -276,6 +276,7 @@ private:
 
     static constexpr double questionTextWidth = 30;
     static constexpr double rationaleWidth = 30;
+    static constexpr double answerWidth = 50;
     static constexpr double consensusWidth = 34;
     static constexpr double reasonsWidth = 40;
     static constexpr double declarationsWidth = 36;
@@ -283,7 +284,8 @@ private:
     void writeQuality(lxw_worksheet* sheet) {
         const auto& evaluators = _pack.scores.evaluators;
         const auto& questions = rules().questions;
-        const int firstMarkCol = 5;
+        const int answerCol = 5;
+        const int firstMarkCol = 6;
         const int consensusCol = firstMarkCol + 2 * static_cast<int>(evaluators.size());
         const int consensusTextCol = consensusCol + 1;
         const int moderatorCol = consensusCol + 2;
@@ -298,6 +300,7 @@ private:
         _book.text(sheet, 0, 2, "Question", _f.header);
         _book.text(sheet, 0, 3, "Question text", _f.header);
         _book.text(sheet, 0, 4, "Weight", _f.header);
+        _book.text(sheet, 0, answerCol, "Bidder's answer", _f.header);
         for (std::size_t e = 0; e < evaluators.size(); ++e) {
             const int col = firstMarkCol + 2 * static_cast<int>(e);
             const std::string who = evaluators[e].id + (evaluators[e].name.empty() ? "" : " " + evaluators[e].name);
@@ -340,8 +343,13 @@ private:
             const bool belowTotal = quality.score < rules().qualityWeight * rules().minQualityPercent / 100;
             for (std::size_t q = 0; q < questions.size(); ++q) {
                 const Question& question = questions[q];
+                const auto answer = std::find_if(bid.responses.begin(), bid.responses.end(),
+                                                 [&](const Response& r) { return r.question == question.id; });
+                const std::string_view answerText =
+                    answer == bid.responses.end() ? std::string_view() : std::string_view(answer->text);
                 // Row height first: rows are written in order (constant-memory mode).
-                int lines = Book::linesFor(question.text, questionTextWidth);
+                int lines =
+                    std::max(Book::linesFor(question.text, questionTextWidth), Book::linesFor(answerText, answerWidth));
                 for (const Evaluator& evaluator : evaluators) {
                     if (const auto found = marks.find({bid.id, question.id, evaluator.id}); found != marks.end()) {
                         lines = std::max(lines, Book::linesFor(found->second->rationale, rationaleWidth));
@@ -356,6 +364,7 @@ private:
                 _book.text(sheet, row, 2, question.id);
                 _book.text(sheet, row, 3, question.text, _f.wrap);
                 _book.number(sheet, row, 4, value(question.weight));
+                _book.text(sheet, row, answerCol, answerText, _f.wrap);
                 int lowest = rules().scaleMax;
                 int highest = 0;
                 bool anyMark = false;
@@ -426,6 +435,7 @@ private:
         _book.column(sheet, 2, 2, 9);
         _book.column(sheet, 3, 3, questionTextWidth);
         _book.column(sheet, 4, 4, 8);
+        _book.column(sheet, answerCol, answerCol, answerWidth);
         for (std::size_t e = 0; e < evaluators.size(); ++e) {
             const int col = firstMarkCol + 2 * static_cast<int>(e);
             _book.column(sheet, col, col, 8);
