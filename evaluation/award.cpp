@@ -56,7 +56,7 @@ void awardLot(const Tender& tender, const Lot& lot, const std::vector<Bid>& bids
         }
         if (lot.maxProviders && providers >= *lot.maxProviders) {
             result.walk.push_back(
-                AwardStep{row.bid, std::nullopt, 0, 0, AwardLimit::ProviderCap, places, providers, cost});
+                AwardStep{row.bid, row.lotBid, std::nullopt, 0, 0, AwardLimit::ProviderCap, places, providers, cost});
             continue;
         }
         const LotBid& lotBid = bids[row.bid].lotBids[row.lotBid];
@@ -97,7 +97,8 @@ void awardLot(const Tender& tender, const Lot& lot, const std::vector<Bid>& bids
                 places += n;
                 cost += weeks * static_cast<long>(setting.weeklyPrice) * n;
             }
-            result.walk.push_back(AwardStep{row.bid, entry.setting, entry.bookable, n, limit, places, providers, cost});
+            result.walk.push_back(
+                AwardStep{row.bid, row.lotBid, entry.setting, entry.bookable, n, limit, places, providers, cost});
         }
         row.awardedPlaces = bidPlaces;
     }

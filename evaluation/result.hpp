@@ -68,6 +68,7 @@ enum class AwardLimit { None, SettingCap, LotFull, ProviderCap, Budget };
 /// One step of the award walk of 2.6, kept so that the workbook can show the walk in order.
 struct AwardStep {
     std::size_t bid = 0;
+    std::size_t lotBid = 0;              // position in the bid's lotBids
     std::optional<std::size_t> setting;  // absent when the whole bid was skipped (provider cap)
     int bookable = 0;
     int awarded = 0;

@@ -398,7 +398,8 @@ int TenderscoreApp::evaluateCommand() {
             throw audit::AuditError("the audit log " + *_audit +
                                     " fails verification, so nothing is appended to it: " + *problem);
         }
-        checkpoint = checkpointText(log->checkpoint().size, log->checkpoint().head);
+        const audit::Checkpoint before = log->checkpoint();  // reads the whole log: once
+        checkpoint = checkpointText(before.size, before.head);
     }
     io::OutputSet outputs(*_out);
     const Written written = writeOutputs(outputs, read, *evaluation.result, time, checkpoint, log != nullptr);

@@ -515,15 +515,13 @@ private:
             int step = 0;
             for (const AwardStep& walk : lotResult.walk) {
                 const Bid& bid = _pack.bids[walk.bid];
-                const LotBidResult& bidRow = *std::find_if(lotResult.bids.begin(), lotResult.bids.end(),
-                                                           [&](const LotBidResult& r) { return r.bid == walk.bid; });
                 _book.text(sheet, row, award::Lot, lot.id);
                 _book.number(sheet, row, award::Step, ++step);
                 _book.text(sheet, row, award::Bid, bid.id);
                 _book.text(sheet, row, award::Bidder, bid.bidderName);
                 Pence weekly = 0;
                 if (walk.setting) {
-                    const Setting& setting = bid.lotBids[bidRow.lotBid].settings[*walk.setting];
+                    const Setting& setting = bid.lotBids[walk.lotBid].settings[*walk.setting];
                     weekly = setting.weeklyPrice;
                     _book.text(sheet, row, award::Urn, setting.urn);
                     _book.text(sheet, row, award::Setting, setting.name);
@@ -580,6 +578,10 @@ private:
                     "Total score", "Places awarded", "Annual cost"});
             const int first = row;
             const auto [awardFirst, awardLast] = _cells.awardRows.at(lotResult.lot);
+            std::map<std::size_t, Fraction> costByBid;  // one pass over the awards, not one per bid
+            for (const Award& a : lotResult.awards) {
+                costByBid[a.bid] += tender().contract.weeksPerYear * static_cast<long>(a.weeklyPrice) * a.places;
+            }
             for (const LotBidResult& bidRow : lotResult.bids) {
                 if (!bidRow.compliant()) {
                     continue;
@@ -587,12 +589,8 @@ private:
                 const Bid& bid = _pack.bids[bidRow.bid];
                 const int priceRow = _cells.priceRow.at({lotResult.lot, bidRow.bid});
                 const int qualityRow = _cells.qualityRow.at(bidRow.bid);
-                Fraction cost = 0;
-                for (const Award& a : lotResult.awards) {
-                    if (a.bid == bidRow.bid) {
-                        cost += tender().contract.weeksPerYear * static_cast<long>(a.weeklyPrice) * a.places;
-                    }
-                }
+                const auto found = costByBid.find(bidRow.bid);
+                const Fraction cost = found == costByBid.end() ? Fraction(0) : found->second;
                 _book.number(sheet, row, 0, *bidRow.rank);
                 _book.text(sheet, row, 1, bid.bidderName);
                 _book.text(sheet, row, 2, bid.id);

@@ -3,8 +3,8 @@
 # byte, and check results.json against schemas/results.schema.json.
 set -euo pipefail
 tool=$1 case_dir=$2 root=$3
-pack=$case_dir
-[ -f "$case_dir/pack" ] && pack="$root/$(cat "$case_dir/pack")"
+. "$(dirname "$0")/pack-of.sh"
+pack=$(pack_of "$case_dir" "$root")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"

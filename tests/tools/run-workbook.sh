@@ -3,8 +3,8 @@
 # and LibreOffice recalculating it on load gets exactly the cached values.
 set -euo pipefail
 tool=$1 case_dir=$2 root=$3
-pack=$case_dir
-[ -f "$case_dir/pack" ] && pack="$root/$(cat "$case_dir/pack")"
+. "$(dirname "$0")/pack-of.sh"
+pack=$(pack_of "$case_dir" "$root")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$tool" evaluate --tender "$pack/tender.xml" --bids "$pack/bids" --scores "$pack/scores.xml" --out "$work/out" >/dev/null

@@ -37,24 +37,25 @@ Strings describeAll(Diagnostics errors) {
     return text;
 }
 
-Read tenderFrom(const std::string& xml) {
+/// Parses `xml` as the document `root` and reads it with `readDocument` into `target`.
+template <typename Document, typename ReadDocument>
+Read readAs(const std::string& xml, const char* root, const char* ns, ReadDocument readDocument,
+            std::optional<Document> Read::*target) {
     Read read;
     Diagnostics errors;
-    if (auto source = XmlSource::parse(xml, "tender.xml", "tender", tenderNamespace, errors)) {
-        read.tender = readTender(*source, errors);
+    if (auto source = XmlSource::parse(xml, std::string(root) + ".xml", root, ns, errors)) {
+        read.*target = readDocument(*source, errors);
     }
     read.errors = describeAll(errors);
     return read;
 }
 
+Read tenderFrom(const std::string& xml) {
+    return readAs(xml, "tender", tenderNamespace, readTender, &Read::tender);
+}
+
 Read bidFrom(const std::string& xml) {
-    Read read;
-    Diagnostics errors;
-    if (auto source = XmlSource::parse(xml, "bid.xml", "bid", bidNamespace, errors)) {
-        read.bid = readBid(*source, errors);
-    }
-    read.errors = describeAll(errors);
-    return read;
+    return readAs(xml, "bid", bidNamespace, readBid, &Read::bid);
 }
 
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
