@@ -6,7 +6,7 @@
 namespace tenderscore {
 
 std::string describe(const Diagnostic& diagnostic) {
-    std::string text = diagnostic.at.file;
+    std::string text = diagnostic.at.file.str();
     if (diagnostic.at.line > 0) {
         text += ':' + std::to_string(diagnostic.at.line);
         if (diagnostic.at.column > 0) {

@@ -84,7 +84,7 @@ Diagnostics checkBids(const Tender& tender, const std::vector<Bid>& bids) {
         }
         if (const auto [it, inserted] = byId.emplace(bid.id, &bid); !inserted && !bid.id.empty()) {
             errors.push_back({bid.at, "duplicate-bid",
-                              "bid id '" + bid.id + "' is also used by " + it->second->at.file + ":" +
+                              "bid id '" + bid.id + "' is also used by " + it->second->at.file.str() + ":" +
                                   std::to_string(it->second->at.line)});
         }
         std::set<std::string> seenLots;
@@ -207,7 +207,7 @@ Diagnostics checkQualityInputs(const Tender& tender, const std::vector<Bid>& bid
                 continue;
             }
             errors.push_back({scores.at, moderated ? "missing-consensus" : "missing-mark",
-                              "bid '" + bids[b].id + "' (" + bids[b].at.file + ") has no " +
+                              "bid '" + bids[b].id + "' (" + bids[b].at.file.str() + ") has no " +
                                   (moderated ? "consensus score" : "mark") + " for question '" + rules.questions[q].id +
                                   "', which it needs because it is not excluded from every lot"});
         }

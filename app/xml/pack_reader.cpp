@@ -14,12 +14,14 @@ namespace tenderscore::xml {
 namespace {
 
 /// Reads one document with `read`, recording its name and hash; nothing when it cannot be parsed.
+/// The bytes are parsed in place: a copy is kept only when the caller asked to keep the document.
 template <typename Document, typename Read>
-std::optional<Document> readOne(const InputDocument& document, const char* rootName, const char* ns,
+std::optional<Document> readOne(InputDocument& document, bool keep, const char* rootName, const char* ns,
                                 const ReadLimits& limits, Read read, InputFile& file, Diagnostics& errors) {
     file.name = document.name;
     file.sha256 = io::sha256Hex(document.bytes);
-    const auto source = XmlSource::parse(document.bytes, file.name, rootName, ns, errors, limits);
+    std::string bytes = keep ? document.bytes : std::move(document.bytes);
+    const auto source = XmlSource::parse(std::move(bytes), file.name, rootName, ns, errors, limits);
     if (!source) {
         return std::nullopt;
     }
@@ -79,7 +81,7 @@ void fill(Slot<Document>& slot, Source source, const ReadLimits& limits, bool ke
             return;
         }
     }
-    slot.document = readOne<Document>(*document, rootName, ns, limits, read, slot.file, slot.errors);
+    slot.document = readOne<Document>(*document, keep, rootName, ns, limits, read, slot.file, slot.errors);
     if (keep) {
         slot.kept = std::move(document);
     }

@@ -1,5 +1,9 @@
 #include "readers.hpp"
 
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+
 namespace tenderscore::xml {
 
 namespace {
@@ -13,8 +17,19 @@ std::optional<Scores> readScores(const XmlSource& source, Diagnostics& errors) {
     Scores scores;
     scores.at = root.at();
     assign(scores.tender, root.id("tender"));
-    for (const pugi::xml_node child : root.children({{{"evaluator"}, 0, many}, {{"mark", "consensus"}, 0, many}})) {
-        const std::string name = XmlSource::localName(child);
+    const std::vector<pugi::xml_node> children =
+        root.children({{{"evaluator"}, 0, many}, {{"mark", "consensus"}, 0, many}});
+    // Sized once: the scores of a large pack are the biggest document, and growing its lists by
+    // doubling would hold two copies of each at once.
+    const auto count = [&](const char* wanted) {
+        return static_cast<std::size_t>(std::count_if(children.begin(), children.end(), [&](pugi::xml_node child) {
+            return std::strcmp(XmlSource::localName(child), wanted) == 0;
+        }));
+    };
+    scores.marks.reserve(count("mark"));
+    scores.consensus.reserve(count("consensus"));
+    for (const pugi::xml_node child : children) {
+        const std::string_view name = XmlSource::localName(child);
         if (name == "evaluator") {
             ElementReader e(source, child, errors, {"id", "name"});
             Evaluator evaluator;

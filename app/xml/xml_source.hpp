@@ -32,7 +32,8 @@ struct ReadLimits {
 
 class XmlSource {
 public:
-    /// Parses the bytes of a file reported as `displayName`. On failure adds the problems to
+    /// Parses the bytes of a file reported as `displayName`, in place (move the bytes in to avoid a
+    /// copy). On failure adds the problems to
     /// `errors` and returns nothing. The root element must be `rootName` in namespace `ns`.
     static std::optional<XmlSource> parse(std::string bytes, const std::string& displayName, const char* rootName,
                                           const char* ns, Diagnostics& errors, const ReadLimits& limits = {});
@@ -40,7 +41,7 @@ public:
     [[nodiscard]] pugi::xml_node root() const { return _document->document_element(); }
     [[nodiscard]] SourceRef at(pugi::xml_node node) const;
     [[nodiscard]] SourceRef atOffset(std::ptrdiff_t offset) const;
-    [[nodiscard]] const std::string& file() const { return _file; }
+    [[nodiscard]] const std::string& file() const { return _file.str(); }
     [[nodiscard]] const char* ns() const { return _ns; }
 
     /// The namespace URI of an element, or "" when it is in no namespace. `unbound` is set when the
@@ -54,9 +55,9 @@ private:
     /// Depth, attribute and text limits over the whole tree, without recursion.
     [[nodiscard]] bool withinLimits(const ReadLimits& limits, Diagnostics& errors) const;
 
-    std::string _file;
+    FileName _file;
     const char* _ns = "";
-    std::string _bytes;
+    std::shared_ptr<std::string> _bytes;  // the file, parsed in place: the tree points into it
     std::vector<std::size_t> _lineStarts;
     std::shared_ptr<pugi::xml_document> _document;
 };
