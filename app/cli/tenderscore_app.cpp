@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -175,14 +176,33 @@ struct Written {
 
 /// The workbook's hash is only computed when it is needed (the audit log, a replay): reading the
 /// file back costs as much as a tenth of a large run.
+/// results.json is built on a second thread while the workbook's sheets are written; the workbook
+/// waits for its hash only at the Audit sheet.
 Written writeOutputs(io::OutputSet& outputs, const xml::ReadPack& read, const Result& result, std::time_t time,
                      const std::string& logCheckpoint, bool hashWorkbook) {
     Written written;
-    written.results = json::resultsJson(read.pack, read.files, result);
-    written.resultsSha256 = io::sha256Hex(written.results);
+    std::future<void> results = std::async(std::launch::async, [&] {
+        written.results = json::resultsJson(read.pack, read.files, result);
+        written.resultsSha256 = io::sha256Hex(written.results);
+    });
+    // Waits for results.json (once), rethrowing whatever building it threw.
+    auto resultsSha256 = [&]() -> std::string {
+        if (results.valid()) {
+            results.get();
+        }
+        return written.resultsSha256;
+    };
     const std::filesystem::path workbook = outputs.reserve(workbookFile);
-    xlsx::writeWorkbook(workbook, read.pack, read.files, result,
-                        xlsx::RunInfo{TENDERSCORE_VERSION, time, written.resultsSha256, logCheckpoint});
+    try {
+        xlsx::writeWorkbook(workbook, read.pack, read.files, result,
+                            xlsx::RunInfo{TENDERSCORE_VERSION, time, resultsSha256, logCheckpoint});
+    } catch (...) {
+        if (results.valid()) {
+            results.wait();  // `written` must outlive the thread that fills it
+        }
+        throw;
+    }
+    (void)resultsSha256();
     outputs.staged(workbook);
     if (hashWorkbook) {
         written.workbookSha256 = io::sha256Hex(io::readWhole(workbook));

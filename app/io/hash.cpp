@@ -6,6 +6,7 @@
 #include "output_set.hpp"
 
 #include <Poco/Crypto/DigestEngine.h>
+#include <Poco/Crypto/OpenSSLInitializer.h>
 
 namespace tenderscore::io {
 
@@ -13,6 +14,8 @@ namespace tenderscore::io {
 // them: hashing every input of a 10,000-bid pack takes a twentieth of the time Poco's portable
 // SHA2Engine needs.
 std::string sha256Hex(std::string_view bytes) {
+    // Each digest engine would otherwise load and unload OpenSSL's algorithms around itself.
+    static const Poco::Crypto::OpenSSLInitializer keepLoaded;
     Poco::Crypto::DigestEngine engine("SHA256");
     engine.update(bytes.data(), bytes.size());
     return Poco::DigestEngine::digestToHex(engine.digest());

@@ -719,7 +719,7 @@ private:
         line("Tool", "tenderscore " + _run.toolVersion);
         line("Run time (UTC)", isoTime(_run.runTime));
         line("Tender", tender().id);
-        line("results.json SHA-256", _run.resultsSha256);
+        line("results.json SHA-256", _run.resultsSha256());
         line("Audit log before this run",
              _run.logCheckpoint.empty() ? "not recorded in an audit log" : _run.logCheckpoint);
         ++row;

@@ -6,6 +6,7 @@
 
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "model.hpp"
@@ -16,8 +17,10 @@ namespace tenderscore::xlsx {
 
 struct RunInfo {
     std::string toolVersion;
-    std::time_t runTime = 0;    // the workbook's created time and the run time on the Audit sheet
-    std::string resultsSha256;  // of the results.json written beside the workbook
+    std::time_t runTime = 0;  // the workbook's created time and the run time on the Audit sheet
+    // The hash of the results.json written beside the workbook. Asked for only when the Audit sheet,
+    // the last, is written, so that results.json can be produced meanwhile on another thread.
+    std::function<std::string()> resultsSha256;
     std::string logCheckpoint;  // the audit log's size and head before this run, or why there is none
 };
 

@@ -1,6 +1,9 @@
 #include "pack_reader.hpp"
 
 #include <algorithm>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <atomic>
 #include <exception>
 #include <mutex>
@@ -125,6 +128,14 @@ void runParallel(std::size_t count, std::size_t threads, Job job) {
     }
 }
 
+/// Hands the memory the parsed trees used back to the system. The reading threads freed it into
+/// their own allocator arenas, where the rest of the run (on the main thread) cannot reuse it.
+void releaseFreedMemory() {
+#ifdef __GLIBC__
+    (void)malloc_trim(0);
+#endif
+}
+
 ReadPack readSources(std::optional<Source> tender, std::optional<std::vector<Source>> bids,
                      std::optional<Source> scores, const ReadLimits& limits, bool keep) {
     ReadPack result;
@@ -146,6 +157,7 @@ ReadPack readSources(std::optional<Source> tender, std::optional<std::vector<Sou
         const std::size_t b = job - (scores ? 1 : 0);
         fill(bidSlots[b], std::move((*bids)[b]), limits, keep, "bid", bidNamespace, readBid);
     });
+    releaseFreedMemory();
 
     auto merge = [&](auto& slot) { result.errors.insert(result.errors.end(), slot.errors.begin(), slot.errors.end()); };
     merge(tenderSlot);

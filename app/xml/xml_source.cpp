@@ -149,7 +149,10 @@ std::optional<XmlSource> XmlSource::parse(std::string bytes, const std::string& 
         doctypes.push_back(at);
     }
     source._document = std::make_shared<pugi::xml_document>();
-    const unsigned options = pugi::parse_default | pugi::parse_doctype | pugi::parse_declaration;
+    // Text is kept in its element (parse_embed_pcdata) rather than in a node of its own: a node
+    // less for every mark, rationale and answer of a large pack.
+    const unsigned options =
+        pugi::parse_default | pugi::parse_doctype | pugi::parse_declaration | pugi::parse_embed_pcdata;
     const pugi::xml_parse_result parsed =
         source._document->load_buffer_inplace(buffer.data(), buffer.size(), options, pugi::encoding_utf8);
     if (!parsed) {
@@ -190,7 +193,7 @@ std::optional<XmlSource> XmlSource::parse(std::string bytes, const std::string& 
     }
     const pugi::xml_node root = source.root();
     bool unbound = false;
-    const std::string rootNs = source.namespaceOf(root, &unbound);
+    const std::string_view rootNs = source.namespaceOf(root, &unbound);
     if (std::strcmp(localName(root), rootName) != 0) {
         errors.push_back({source.at(root), "root",
                           "the document element is <" + std::string(root.name()) + ">; expected <" + rootName +
@@ -199,9 +202,9 @@ std::optional<XmlSource> XmlSource::parse(std::string bytes, const std::string& 
     } else if (unbound || rootNs != ns) {
         errors.push_back({source.at(root), "namespace",
                           "<" + std::string(root.name()) + "> must be in namespace " + ns + "; it is in " +
-                              (unbound          ? "an undeclared prefix"
-                               : rootNs.empty() ? "no namespace"
-                                                : rootNs)});
+                              (unbound          ? std::string("an undeclared prefix")
+                               : rootNs.empty() ? std::string("no namespace")
+                                                : std::string(rootNs))});
         fatal = true;
     }
     if (fatal) {
@@ -221,6 +224,11 @@ bool XmlSource::withinLimits(const ReadLimits& limits, Diagnostics& errors) cons
                 errors.push_back(
                     {at(node), "depth", "elements are nested more than " + std::to_string(limits.maxDepth) + " deep"});
                 return false;  // one report is enough; nothing deeper is looked at
+            }
+            if (std::strlen(node.value()) > limits.maxTextBytes) {
+                errors.push_back({at(node), "text-length",
+                                  "the text of <" + std::string(node.name()) + "> is longer than " +
+                                      std::to_string(limits.maxTextBytes) + " bytes"});
             }
             for (const pugi::xml_attribute attribute : node.attributes()) {
                 if (std::strlen(attribute.value()) > limits.maxAttributeBytes) {
@@ -276,29 +284,54 @@ SourceRef XmlSource::at(pugi::xml_node node) const {
     return atOffset(offset);
 }
 
+SourceRef XmlSource::atText(pugi::xml_node element) const {
+    // The first character that is not white space. The text was rewritten in place (line ends
+    // normalised), so the white space is walked as lines and columns, not as bytes of the file.
+    SourceRef where = atOffset(element.value() - _bytes->data());
+    for (const char* c = element.value(); *c == ' ' || *c == '\t' || *c == '\n'; ++c) {
+        if (*c == '\n') {
+            ++where.line;
+            where.column = 1;
+        } else {
+            ++where.column;
+        }
+    }
+    return where;
+}
+
 const char* XmlSource::localName(pugi::xml_node element) {
     const char* name = element.name();
     const char* colon = std::strchr(name, ':');
     return colon == nullptr ? name : colon + 1;
 }
 
-std::string XmlSource::namespaceOf(pugi::xml_node element, bool* unbound) const {
+std::string_view XmlSource::namespaceOf(pugi::xml_node element, bool* unbound) const {
     const std::string_view name = element.name();
     const auto colon = name.find(':');
-    std::string declaration = "xmlns";
+    // "xmlns" or "xmlns:prefix", built without allocating for any prefix of a reasonable length.
+    char small[64];
+    std::string large;
+    const char* declaration = "xmlns";
     if (colon != std::string_view::npos) {
-        declaration += ':';
-        declaration += name.substr(0, colon);
+        if (colon + xmlnsPrefix.size() < sizeof small) {
+            std::memcpy(small, xmlnsPrefix.data(), xmlnsPrefix.size());
+            std::memcpy(small + xmlnsPrefix.size(), name.data(), colon);
+            small[xmlnsPrefix.size() + colon] = '\0';
+            declaration = small;
+        } else {
+            large = std::string(xmlnsPrefix) + std::string(name.substr(0, colon));
+            declaration = large.c_str();
+        }
     }
     for (pugi::xml_node node = element; node.type() == pugi::node_element; node = node.parent()) {
-        if (const pugi::xml_attribute attribute = node.attribute(declaration.c_str())) {
+        if (const pugi::xml_attribute attribute = node.attribute(declaration)) {
             return attribute.value();
         }
     }
     if (unbound != nullptr) {
         *unbound = colon != std::string_view::npos;
     }
-    return "";
+    return {};
 }
 
 bool XmlSource::isOurs(pugi::xml_node element) const {
@@ -495,7 +528,7 @@ std::optional<std::string> ElementReader::choice(const char* name, std::initiali
 }
 
 std::string ElementReader::content() {
-    std::string text;
+    std::string text = _element.value();  // the text before any child (parse_embed_pcdata)
     for (const pugi::xml_node child : _element.children()) {
         if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
             text += child.value();
@@ -513,16 +546,19 @@ std::vector<pugi::xml_node> ElementReader::children(std::initializer_list<Part> 
     std::vector<std::size_t> counts(model.size(), 0);
     std::size_t position = 0;
     const std::string parent = XmlSource::localName(_element);
+    if (*_element.value() != '\0') {
+        _errors.push_back({_source.atText(_element), "unexpected-text", "<" + parent + "> holds elements, not text"});
+    }
     for (const pugi::xml_node child : _element.children()) {
         if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-            _errors.push_back({_source.at(child), "unexpected-text", "<" + parent + "> holds elements, not text"});
+            _errors.push_back({_source.atText(child), "unexpected-text", "<" + parent + "> holds elements, not text"});
             continue;
         }
         if (child.type() != pugi::node_element) {
             continue;
         }
         bool unbound = false;
-        const std::string childNs = _source.namespaceOf(child, &unbound);
+        const std::string_view childNs = _source.namespaceOf(child, &unbound);
         if (unbound) {
             _errors.push_back(
                 {_source.at(child), "namespace", "the prefix of <" + std::string(child.name()) + "> is not declared"});

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <pugixml.hpp>
@@ -41,12 +42,14 @@ public:
     [[nodiscard]] pugi::xml_node root() const { return _document->document_element(); }
     [[nodiscard]] SourceRef at(pugi::xml_node node) const;
     [[nodiscard]] SourceRef atOffset(std::ptrdiff_t offset) const;
+    /// Where the text of a text node, or the text an element holds before its first child, starts.
+    [[nodiscard]] SourceRef atText(pugi::xml_node element) const;
     [[nodiscard]] const std::string& file() const { return _file.str(); }
     [[nodiscard]] const char* ns() const { return _ns; }
 
     /// The namespace URI of an element, or "" when it is in no namespace. `unbound` is set when the
     /// element's prefix is not declared.
-    [[nodiscard]] std::string namespaceOf(pugi::xml_node element, bool* unbound = nullptr) const;
+    [[nodiscard]] std::string_view namespaceOf(pugi::xml_node element, bool* unbound = nullptr) const;
     [[nodiscard]] static const char* localName(pugi::xml_node element);
     [[nodiscard]] bool isOurs(pugi::xml_node element) const;
 

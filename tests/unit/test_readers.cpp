@@ -207,6 +207,31 @@ TEST(Readers, ReadsABidAndRefusesItsBadValues) {
                  "two decimals, greater than zero; no sign, exponent, spaces or separators); got '0'"}));
 }
 
+TEST(Readers, ReadsTextInAnyFormAndRefusesTextAmongElementsWhereItStands) {
+    // Text split by a comment, CDATA before and after plain text, and escapes: all of it, in order.
+    const std::string bid =
+        R"(<bid xmlns="urn:tenderscore:bid:1" id="B" tender="T1" submitted="2023-10-01T16:20:00Z">
+  <bidder name="Oakwood Care Ltd"/>
+  <lotBid lot="L1">
+    <setting urn="SC123456" name="Oak House" registeredPlaces="4" ofstedRating="Good" places="3" weeklyPrice="5450"/>
+  </lotBid>
+  <response question="Q1">Named <!-- a note --> leads &amp; outcomes</response>
+  <response question="Q2"><![CDATA[<b>staff</b>]]> and training <![CDATA[&]]> supervision</response>
+</bid>
+)";
+    const Read good = bidFrom(bid);
+    ASSERT_TRUE(good.errors.empty()) << good.errors.front();
+    EXPECT_EQ(good.bid->responses[0].text, "Named  leads & outcomes");
+    EXPECT_EQ(good.bid->responses[1].text, "<b>staff</b> and training & supervision");
+
+    // Stray text is reported at the line and column where it starts, before or between elements.
+    std::string stray = replaced(bid, "<bidder", "stray <bidder");
+    stray = replaced(stray, "</lotBid>", "more</lotBid>");
+    EXPECT_EQ(bidFrom(stray).errors,
+              (Strings{"bid.xml:2:3: error [unexpected-text]: <bid> holds elements, not text",
+                       "bid.xml:5:3: error [unexpected-text]: <lotBid> holds elements, not text"}));
+}
+
 TEST(Readers, RefusesABidWithoutLotBidsOrSettings) {
     const std::string bid = R"(<bid xmlns="urn:tenderscore:bid:1" id="B" tender="T1" submitted="2023-10-01T16:20:00Z">
   <bidder name="Oakwood Care Ltd"/>
