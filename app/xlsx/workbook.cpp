@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
+#include <vector>
 
 #include "book.hpp"
 #include "explain.hpp"
@@ -315,15 +317,25 @@ private:
         _book.text(sheet, 0, qualityCol, "Quality score", _f.header);
         _book.text(sheet, 0, hotspotCol, "Moderation hotspot", _f.header);
 
-        // Marks and consensus by (bid, question, evaluator), for direct look-up.
-        std::map<std::tuple<std::string, std::string, std::string>, const Mark*> marks;
+        // Marks and consensus in (bid, question, evaluator) order, looked up by binary search: no
+        // copies of their keys (a pack's marks are validated unique before anything is written).
+        const auto byBidQuestion = [](const auto* a, const auto* b) {
+            return std::tie(a->bid, a->question) < std::tie(b->bid, b->question);
+        };
+        std::vector<const Mark*> marks;
+        marks.reserve(_pack.scores.marks.size());
         for (const Mark& mark : _pack.scores.marks) {
-            marks[{mark.bid, mark.question, mark.evaluator}] = &mark;
+            marks.push_back(&mark);
         }
-        std::map<std::pair<std::string, std::string>, const ConsensusScore*> consensus;
+        std::sort(marks.begin(), marks.end(), byBidQuestion);
+        std::vector<const ConsensusScore*> consensus;
+        consensus.reserve(_pack.scores.consensus.size());
         for (const ConsensusScore& c : _pack.scores.consensus) {
-            consensus[{c.bid, c.question}] = &c;
+            consensus.push_back(&c);
         }
+        std::sort(consensus.begin(), consensus.end(), byBidQuestion);
+        Mark key;
+        ConsensusScore consensusKey;
         std::vector<std::size_t> order;
         for (std::size_t b = 0; b < _pack.bids.size(); ++b) {
             if (_result.quality[b]) {
@@ -347,16 +359,31 @@ private:
                                                  [&](const Response& r) { return r.question == question.id; });
                 const std::string_view answerText =
                     answer == bid.responses.end() ? std::string_view() : std::string_view(answer->text);
+                key.bid = bid.id;
+                key.question = question.id;
+                const auto [marksFrom, marksTo] = std::equal_range(marks.begin(), marks.end(), &key, byBidQuestion);
+                const auto markOf = [&, from = marksFrom, to = marksTo](const Evaluator& evaluator) -> const Mark* {
+                    const auto found =
+                        std::find_if(from, to, [&](const Mark* m) { return m->evaluator == evaluator.id; });
+                    return found == to ? nullptr : *found;
+                };
+                consensusKey.bid = bid.id;
+                consensusKey.question = question.id;
+                const auto consensusAt =
+                    std::lower_bound(consensus.begin(), consensus.end(), &consensusKey, byBidQuestion);
+                const ConsensusScore* agreed =
+                    consensusAt != consensus.end() && !byBidQuestion(&consensusKey, *consensusAt) ? *consensusAt
+                                                                                                  : nullptr;
                 // Row height first: rows are written in order (constant-memory mode).
                 int lines =
                     std::max(Book::linesFor(question.text, questionTextWidth), Book::linesFor(answerText, answerWidth));
                 for (const Evaluator& evaluator : evaluators) {
-                    if (const auto found = marks.find({bid.id, question.id, evaluator.id}); found != marks.end()) {
-                        lines = std::max(lines, Book::linesFor(found->second->rationale, rationaleWidth));
+                    if (const Mark* mark = markOf(evaluator)) {
+                        lines = std::max(lines, Book::linesFor(mark->rationale, rationaleWidth));
                     }
                 }
-                if (const auto found = consensus.find({bid.id, question.id}); found != consensus.end()) {
-                    lines = std::max(lines, Book::linesFor(found->second->rationale, consensusWidth));
+                if (agreed != nullptr) {
+                    lines = std::max(lines, Book::linesFor(agreed->rationale, consensusWidth));
                 }
                 _book.rowLines(sheet, row, lines);
                 _book.text(sheet, row, 0, bid.id);
@@ -370,20 +397,20 @@ private:
                 bool anyMark = false;
                 for (std::size_t e = 0; e < evaluators.size(); ++e) {
                     const int col = firstMarkCol + 2 * static_cast<int>(e);
-                    const auto found = marks.find({bid.id, question.id, evaluators[e].id});
-                    if (found == marks.end()) {
+                    const Mark* mark = markOf(evaluators[e]);
+                    if (mark == nullptr) {
                         continue;
                     }
-                    _book.number(sheet, row, col, found->second->score);
-                    _book.text(sheet, row, col + 1, found->second->rationale, _f.wrap);
-                    lowest = std::min(lowest, found->second->score);
-                    highest = std::max(highest, found->second->score);
+                    _book.number(sheet, row, col, mark->score);
+                    _book.text(sheet, row, col + 1, mark->rationale, _f.wrap);
+                    lowest = std::min(lowest, mark->score);
+                    highest = std::max(highest, mark->score);
                     anyMark = true;
                 }
-                if (const auto found = consensus.find({bid.id, question.id}); found != consensus.end()) {
-                    _book.number(sheet, row, consensusCol, found->second->score);
-                    _book.text(sheet, row, consensusTextCol, found->second->rationale, _f.wrap);
-                    _book.text(sheet, row, moderatorCol, found->second->moderator);
+                if (agreed != nullptr) {
+                    _book.number(sheet, row, consensusCol, agreed->score);
+                    _book.text(sheet, row, consensusTextCol, agreed->rationale, _f.wrap);
+                    _book.text(sheet, row, moderatorCol, agreed->moderator);
                 }
                 std::string markCells;
                 for (std::size_t e = 0; e < evaluators.size(); ++e) {

@@ -59,6 +59,7 @@ std::optional<Scores> readScores(const XmlSource& source, Diagnostics& errors) {
             consensus.rationale = e.content();
             scores.consensus.push_back(std::move(consensus));
         }
+        source.release(child);
     }
     return scores;
 }

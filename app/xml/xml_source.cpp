@@ -334,6 +334,10 @@ std::string_view XmlSource::namespaceOf(pugi::xml_node element, bool* unbound) c
     return {};
 }
 
+void XmlSource::release(pugi::xml_node element) const {
+    (void)element.parent().remove_child(element);
+}
+
 bool XmlSource::isOurs(pugi::xml_node element) const {
     return element.type() == pugi::node_element && namespaceOf(element) == _ns;
 }

@@ -53,6 +53,11 @@ public:
     [[nodiscard]] static const char* localName(pugi::xml_node element);
     [[nodiscard]] bool isOurs(pugi::xml_node element) const;
 
+    /// Frees an element that has been read, with everything in it. The scores of a large pack are
+    /// released mark by mark as they are read, so that the tree and the model built from it are
+    /// never both whole at once.
+    void release(pugi::xml_node element) const;
+
 private:
     XmlSource() = default;
     /// Depth, attribute and text limits over the whole tree, without recursion.
