@@ -1,7 +1,7 @@
 # tenderscore: `make demo` and `make test` on a fresh Debian 12 machine.
 # The Debian packages the project needs, in one place. `make deps` installs the missing ones.
 DEBIAN_PACKAGES := cmake g++ make pkg-config clang-format \
-	libpoco-dev libpugixml-dev libxlsxwriter-dev libgmp-dev \
+	libpoco-dev libpugixml-dev libxlsxwriter-dev libgmp-dev libssl-dev \
 	googletest libgtest-dev libgmock-dev \
 	libxml2-utils python3 python3-jsonschema python3-openpyxl libreoffice-calc-nogui poppler-utils \
 	clang-14 libclang-rt-14-dev
