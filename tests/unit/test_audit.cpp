@@ -5,6 +5,7 @@
 
 #include "audit/audit_log.hpp"
 #include "audit/merkle.hpp"
+#include "io/hash.hpp"
 
 namespace tenderscore::audit {
 namespace {
@@ -31,6 +32,15 @@ const std::vector<std::string> roots = {
     "ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c",
     "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328",
 };
+
+TEST(Sha256, FileHashesMatchTheFips180TestVectors) {
+    EXPECT_EQ(io::sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    EXPECT_EQ(io::sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_EQ(io::sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+              "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    EXPECT_EQ(io::sha256Hex(std::string(1000000, 'a')),
+              "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
 
 TEST(Merkle, EmptyTreeIsTheHashOfNothing) {
     EXPECT_EQ(toHex(treeHash({})), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
