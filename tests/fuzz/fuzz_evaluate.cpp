@@ -59,7 +59,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     cli::printRanking(table, pack, *evaluation.result);
     const auto workbook =
         std::filesystem::temp_directory_path() / ("fuzz-evaluate-" + std::to_string(getpid()) + ".xlsx");
-    xlsx::writeWorkbook(workbook, pack, files, *evaluation.result, xlsx::RunInfo{"fuzz", 0, std::string(64, '0')});
+    xlsx::writeWorkbook(workbook, pack, files, *evaluation.result,
+                        xlsx::RunInfo{"fuzz", 0, [] { return std::string(64, '0'); }, {}});
     std::filesystem::remove(workbook);
     return 0;
 }
