@@ -14,9 +14,10 @@ constexpr std::size_t maxCellText = 32767;
 constexpr lxw_color_t belowThresholdFill = 0xF8CBAD;
 constexpr lxw_color_t flagFill = 0xFFE699;
 
-void check(lxw_error error, const std::string& what) {
+void check(lxw_error error, std::string_view what, std::string_view detail = {}) {
     if (error != LXW_NO_ERROR) {
-        throw io::OutputError("cannot write the workbook (" + what + "): " + lxw_strerror(error));
+        throw io::OutputError("cannot write the workbook (" + std::string(what) +
+                              (detail.empty() ? "" : " " + std::string(detail)) + "): " + lxw_strerror(error));
     }
 }
 
@@ -137,7 +138,7 @@ lxw_chart* Book::addChart(std::uint8_t type) {
 }
 
 void Book::defineName(const std::string& name, const std::string& formula) {
-    check(workbook_define_name(_workbook, name.c_str(), formula.c_str()), "defined name " + name);
+    check(workbook_define_name(_workbook, name.c_str(), formula.c_str()), "defined name", name);
 }
 
 void Book::text(lxw_worksheet* sheet, int row, int col, std::string_view value, lxw_format* format) {
@@ -154,15 +155,15 @@ void Book::number(lxw_worksheet* sheet, int row, int col, double value, lxw_form
 void Book::formula(lxw_worksheet* sheet, int row, int col, const std::string& formula, double cached,
                    lxw_format* format) {
     format = format == nullptr ? _formats.plain : format;
-    check(worksheet_write_formula_num(sheet, rowIndex(row), colIndex(col), formula.c_str(), format, cached),
-          "formula " + formula);
+    check(worksheet_write_formula_num(sheet, rowIndex(row), colIndex(col), formula.c_str(), format, cached), "formula",
+          formula);
 }
 
 void Book::formulaText(lxw_worksheet* sheet, int row, int col, const std::string& formula, const std::string& cached,
                        lxw_format* format) {
     format = format == nullptr ? _formats.plain : format;
     check(worksheet_write_formula_str(sheet, rowIndex(row), colIndex(col), formula.c_str(), format, cached.c_str()),
-          "formula " + formula);
+          "formula", formula);
 }
 
 void Book::column(lxw_worksheet* sheet, int first, int last, double width, lxw_format* format) {
