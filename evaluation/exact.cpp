@@ -1,5 +1,7 @@
 #include "exact.hpp"
 
+#include <cmath>
+
 #include <stdexcept>
 
 namespace tenderscore {
@@ -86,7 +88,37 @@ Fraction pounds(Pence pence) {
 }
 
 double toDouble(const Fraction& value) {
-    return value.get_d();
+    // GMP's mpq_get_d truncates (5963/100 would give 59.629999999999995); a spreadsheet holding the
+    // cached value must get the double nearest the exact value, as Excel would parse "59.63". The
+    // quotient is taken to 54 or 55 bits, then rounded to 53 bits, half to even, with the
+    // remainder as the sticky bit.
+    const int sign = sgn(value);
+    if (sign == 0) {
+        return 0.0;
+    }
+    constexpr long significandBits = 53;
+    mpz_class numerator = abs(value.get_num());
+    mpz_class denominator = value.get_den();
+    const long shift = significandBits + 1 -
+                       (static_cast<long>(mpz_sizeinbase(numerator.get_mpz_t(), 2)) -
+                        static_cast<long>(mpz_sizeinbase(denominator.get_mpz_t(), 2)));
+    if (shift >= 0) {
+        numerator <<= static_cast<mp_bitcnt_t>(shift);
+    } else {
+        denominator <<= static_cast<mp_bitcnt_t>(-shift);
+    }
+    mpz_class quotient;
+    mpz_class remainder;
+    mpz_tdiv_qr(quotient.get_mpz_t(), remainder.get_mpz_t(), numerator.get_mpz_t(), denominator.get_mpz_t());
+    const auto extra = static_cast<mp_bitcnt_t>(mpz_sizeinbase(quotient.get_mpz_t(), 2)) - significandBits;
+    const mpz_class dropped = quotient & ((mpz_class(1) << extra) - 1);
+    const mpz_class half = mpz_class(1) << (extra - 1);
+    quotient >>= extra;
+    if (dropped > half || (dropped == half && (remainder != 0 || mpz_odd_p(quotient.get_mpz_t()) != 0))) {
+        quotient += 1;  // at most 2^53: still exact in a double
+    }
+    const double magnitude = std::ldexp(quotient.get_d(), static_cast<int>(static_cast<long>(extra) - shift));
+    return sign < 0 ? -magnitude : magnitude;
 }
 
 }  // namespace tenderscore

@@ -55,7 +55,8 @@ struct Scaled {
 /// Pounds as a fraction from pence.
 [[nodiscard]] Fraction pounds(Pence pence);
 
-/// A fraction as a plain double, for display edges only (the workbook); never for a decision.
+/// A fraction as the nearest double (ties to even), for display edges only (the workbook's cached
+/// values); never for a decision.
 [[nodiscard]] double toDouble(const Fraction& value);
 
 }  // namespace tenderscore

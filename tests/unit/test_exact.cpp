@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdint>
+#include <string>
+
 #include "exact.hpp"
 #include "values.hpp"
 
@@ -56,6 +60,35 @@ TEST(Exact, FormatsPenceAsPounds) {
 TEST(Exact, RoundsPenceHalfUp) {
     EXPECT_EQ(roundToPence(ratio(11, 2)), 6);
     EXPECT_EQ(roundToPence(ratio(553214, 100)), 5532);
+}
+
+TEST(Exact, ConvertsToTheNearestDouble) {
+    EXPECT_EQ(toDouble(ratio(596300, 100)), 5963.0);
+    EXPECT_EQ(toDouble(ratio(440206, 100)), 4402.06);  // GMP's own conversion truncates to 4402.0599...
+    EXPECT_EQ(toDouble(ratio(5771, 100)), 57.71);
+    EXPECT_EQ(toDouble(ratio(-5771, 100)), -57.71);
+    EXPECT_EQ(toDouble(ratio(1, 3)), 1.0 / 3.0);
+    EXPECT_EQ(toDouble(ratio(2, 3)), 2.0 / 3.0);
+    EXPECT_EQ(toDouble(Fraction(0)), 0.0);
+    EXPECT_EQ(toDouble(Fraction(mpz_class(1) << 200)), std::ldexp(1.0, 200));
+    // 2^53 + 1 lies half-way between two doubles: ties go to the even one, 2^53.
+    EXPECT_EQ(toDouble(Fraction((mpz_class(1) << 53) + 1)), std::ldexp(1.0, 53));
+    EXPECT_EQ(toDouble(Fraction((mpz_class(1) << 53) + 3)), std::ldexp(1.0, 53) + 4);
+    // Against IEEE division, which is correctly rounded, for operands a double holds exactly.
+    std::uint64_t state = 88172645463325252ULL;
+    auto next = [&] {
+        state ^= state << 13U;
+        state ^= state >> 7U;
+        state ^= state << 17U;
+        return state >> 12U;  // 52 bits
+    };
+    for (int i = 0; i < 20000; ++i) {
+        const std::uint64_t n = next() >> (next() % 50);
+        const std::uint64_t d = (next() >> (next() % 50)) + 1;
+        Fraction exact(mpz_class(std::to_string(n)), mpz_class(std::to_string(d)));
+        exact.canonicalize();
+        ASSERT_EQ(toDouble(exact), static_cast<double>(n) / static_cast<double>(d)) << n << "/" << d;
+    }
 }
 
 TEST(Exact, WeightsWithDecimalsAddUpExactly) {
