@@ -192,16 +192,11 @@ Written writeOutputs(io::OutputSet& outputs, const xml::ReadPack& read, const Re
         }
         return written.resultsSha256;
     };
+    // If the workbook throws, `results` (declared after `written`) waits for its thread as it is
+    // destroyed, before `written` goes.
     const std::filesystem::path workbook = outputs.reserve(workbookFile);
-    try {
-        xlsx::writeWorkbook(workbook, read.pack, read.files, result,
-                            xlsx::RunInfo{TENDERSCORE_VERSION, time, resultsSha256, logCheckpoint});
-    } catch (...) {
-        if (results.valid()) {
-            results.wait();  // `written` must outlive the thread that fills it
-        }
-        throw;
-    }
+    xlsx::writeWorkbook(workbook, read.pack, read.files, result,
+                        xlsx::RunInfo{TENDERSCORE_VERSION, time, resultsSha256, logCheckpoint});
     (void)resultsSha256();
     outputs.staged(workbook);
     if (hashWorkbook) {

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 namespace tenderscore::xml {
@@ -15,6 +16,24 @@ namespace {
 
 constexpr std::string_view xmlnsPrefix = "xmlns:";
 constexpr std::uint64_t asciiMask = 0x8080808080808080ULL;
+
+/// The namespace `prefix` ("" for the default namespace) is bound to on `element` or its nearest
+/// ancestor declaring it; nothing when it is not declared. Read in place, without allocating.
+std::optional<std::string_view> boundNamespace(pugi::xml_node element, std::string_view prefix) {
+    for (pugi::xml_node node = element; node.type() == pugi::node_element; node = node.parent()) {
+        for (const pugi::xml_attribute attribute : node.attributes()) {
+            const std::string_view name = attribute.name();
+            const bool declares = prefix.empty() ? name == "xmlns"
+                                                 : name.size() == xmlnsPrefix.size() + prefix.size() &&
+                                                       name.substr(0, xmlnsPrefix.size()) == xmlnsPrefix &&
+                                                       name.substr(xmlnsPrefix.size()) == prefix;
+            if (declares) {
+                return std::string_view(attribute.value());
+            }
+        }
+    }
+    return std::nullopt;
+}
 
 /// Offset of the first byte that does not start a well-formed UTF-8 sequence (no overlongs, no
 /// surrogates, nothing above U+10FFFF), or npos when all is well.
@@ -308,25 +327,8 @@ const char* XmlSource::localName(pugi::xml_node element) {
 std::string_view XmlSource::namespaceOf(pugi::xml_node element, bool* unbound) const {
     const std::string_view name = element.name();
     const auto colon = name.find(':');
-    // "xmlns" or "xmlns:prefix", built without allocating for any prefix of a reasonable length.
-    char small[64];
-    std::string large;
-    const char* declaration = "xmlns";
-    if (colon != std::string_view::npos) {
-        if (colon + xmlnsPrefix.size() < sizeof small) {
-            std::memcpy(small, xmlnsPrefix.data(), xmlnsPrefix.size());
-            std::memcpy(small + xmlnsPrefix.size(), name.data(), colon);
-            small[xmlnsPrefix.size() + colon] = '\0';
-            declaration = small;
-        } else {
-            large = std::string(xmlnsPrefix) + std::string(name.substr(0, colon));
-            declaration = large.c_str();
-        }
-    }
-    for (pugi::xml_node node = element; node.type() == pugi::node_element; node = node.parent()) {
-        if (const pugi::xml_attribute attribute = node.attribute(declaration)) {
-            return attribute.value();
-        }
+    if (const auto bound = boundNamespace(element, colon == std::string_view::npos ? "" : name.substr(0, colon))) {
+        return *bound;
     }
     if (unbound != nullptr) {
         *unbound = colon != std::string_view::npos;
@@ -358,15 +360,7 @@ ElementReader::ElementReader(const XmlSource& source, pugi::xml_node element, Di
         }
         if (const auto colon = name.find(':'); colon != std::string_view::npos) {
             // A qualified attribute: ignored unless its prefix is bound to our namespace.
-            const std::string declaration = "xmlns:" + std::string(name.substr(0, colon));
-            std::string bound;
-            for (pugi::xml_node node = element; node.type() == pugi::node_element; node = node.parent()) {
-                if (const pugi::xml_attribute d = node.attribute(declaration.c_str())) {
-                    bound = d.value();
-                    break;
-                }
-            }
-            if (bound != source.ns()) {
+            if (boundNamespace(element, name.substr(0, colon)).value_or("") != source.ns()) {
                 continue;
             }
         }
