@@ -1,4 +1,4 @@
-#include "award.hpp"
+#include "evaluation/award.hpp"
 
 #include <algorithm>
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "model.hpp"
-#include "result.hpp"
+#include "evaluation/model.hpp"
+#include "evaluation/result.hpp"
 
 namespace tenderscore {
 

@@ -1,4 +1,4 @@
-#include "compliance.hpp"
+#include "evaluation/compliance.hpp"
 
 #include <algorithm>
 #include <stdexcept>

@@ -3,8 +3,8 @@
 
 #include <vector>
 
-#include "model.hpp"
-#include "result.hpp"
+#include "evaluation/model.hpp"
+#include "evaluation/result.hpp"
 
 namespace tenderscore {
 

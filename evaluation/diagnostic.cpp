@@ -1,4 +1,4 @@
-#include "diagnostic.hpp"
+#include "evaluation/diagnostic.hpp"
 
 #include <algorithm>
 #include <tuple>

@@ -1,11 +1,11 @@
-#include "evaluate.hpp"
+#include "evaluation/evaluate.hpp"
 
-#include "award.hpp"
-#include "compliance.hpp"
-#include "price.hpp"
-#include "quality.hpp"
-#include "ranking.hpp"
-#include "validation.hpp"
+#include "evaluation/award.hpp"
+#include "evaluation/compliance.hpp"
+#include "evaluation/price.hpp"
+#include "evaluation/quality.hpp"
+#include "evaluation/ranking.hpp"
+#include "evaluation/validation.hpp"
 
 namespace tenderscore {
 

@@ -4,9 +4,9 @@
 
 #include <optional>
 
-#include "diagnostic.hpp"
-#include "model.hpp"
-#include "result.hpp"
+#include "evaluation/diagnostic.hpp"
+#include "evaluation/model.hpp"
+#include "evaluation/result.hpp"
 
 namespace tenderscore {
 

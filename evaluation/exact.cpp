@@ -1,4 +1,4 @@
-#include "exact.hpp"
+#include "evaluation/exact.hpp"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "explain.hpp"
+#include "evaluation/explain.hpp"
 
 namespace tenderscore {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "diagnostic.hpp"
-#include "exact.hpp"
-#include "values.hpp"
+#include "evaluation/diagnostic.hpp"
+#include "evaluation/exact.hpp"
+#include "evaluation/values.hpp"
 
 namespace tenderscore {
 

@@ -1,4 +1,4 @@
-#include "price.hpp"
+#include "evaluation/price.hpp"
 
 #include <stdexcept>
 

@@ -5,8 +5,8 @@
 #include <optional>
 #include <vector>
 
-#include "model.hpp"
-#include "result.hpp"
+#include "evaluation/model.hpp"
+#include "evaluation/result.hpp"
 
 namespace tenderscore {
 

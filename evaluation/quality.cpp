@@ -1,4 +1,4 @@
-#include "quality.hpp"
+#include "evaluation/quality.hpp"
 
 #include <algorithm>
 #include <stdexcept>

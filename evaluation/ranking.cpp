@@ -1,4 +1,4 @@
-#include "ranking.hpp"
+#include "evaluation/ranking.hpp"
 
 #include <algorithm>
 

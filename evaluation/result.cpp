@@ -1,4 +1,4 @@
-#include "result.hpp"
+#include "evaluation/result.hpp"
 
 namespace tenderscore {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "exact.hpp"
+#include "evaluation/exact.hpp"
 
 namespace tenderscore {
 

@@ -1,4 +1,4 @@
-#include "validation.hpp"
+#include "evaluation/validation.hpp"
 
 #include <map>
 #include <set>
@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "compliance.hpp"
+#include "evaluation/compliance.hpp"
 
 namespace tenderscore {
 

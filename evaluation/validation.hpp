@@ -4,9 +4,9 @@
 
 #include <vector>
 
-#include "model.hpp"
-#include "quality.hpp"
-#include "result.hpp"
+#include "evaluation/model.hpp"
+#include "evaluation/quality.hpp"
+#include "evaluation/result.hpp"
 
 namespace tenderscore {
 

@@ -1,4 +1,4 @@
-#include "values.hpp"
+#include "evaluation/values.hpp"
 
 #include <array>
 
@@ -143,6 +143,22 @@ std::optional<std::int64_t> parseInt(std::string_view text) {
     const std::int64_t value = digitsValue(text);
     if (value > maxIntValue) {
         return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<std::uint64_t> parseCount(std::string_view text, std::uint64_t max) {
+    if (text.empty() || !allDigits(text)) {
+        return std::nullopt;
+    }
+    constexpr std::uint64_t ten = 10;
+    std::uint64_t value = 0;
+    for (const char c : text) {
+        const auto digit = static_cast<std::uint64_t>(c - '0');
+        if (digit > max || value > (max - digit) / ten) {
+            return std::nullopt;
+        }
+        value = value * ten + digit;
     }
     return value;
 }

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "exact.hpp"
+#include "evaluation/exact.hpp"
 
 namespace tenderscore {
 
@@ -32,6 +32,8 @@ inline constexpr std::int64_t maxIntValue = 1'000'000'000;
 [[nodiscard]] std::optional<Pence> parseMoney(std::string_view text);
 [[nodiscard]] std::optional<Fraction> parseDecimal(std::string_view text);
 [[nodiscard]] std::optional<std::int64_t> parseInt(std::string_view text);
+/// Digits only, at most `max`: run numbers, counts and sizes on a command line or in a configuration.
+[[nodiscard]] std::optional<std::uint64_t> parseCount(std::string_view text, std::uint64_t max);
 [[nodiscard]] std::optional<Rating> parseRating(std::string_view text);
 [[nodiscard]] std::optional<DateTime> parseDateTime(std::string_view text);
 /// A calendar date `YYYY-MM-DD`.

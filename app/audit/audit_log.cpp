@@ -1,4 +1,4 @@
-#include "audit_log.hpp"
+#include "audit/audit_log.hpp"
 
 #include <map>
 
@@ -8,8 +8,8 @@
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
 
+#include "audit/merkle.hpp"
 #include "io/hash.hpp"
-#include "merkle.hpp"
 
 namespace tenderscore::audit {
 

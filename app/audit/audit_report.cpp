@@ -1,4 +1,4 @@
-#include "audit_report.hpp"
+#include "audit/audit_report.hpp"
 
 #include <algorithm>
 #include <ctime>
@@ -13,7 +13,6 @@
 
 #include "format/text.hpp"
 #include "io/hash.hpp"
-#include "xml/readers.hpp"
 
 namespace tenderscore::audit {
 
@@ -123,11 +122,9 @@ struct ScoresView {
     std::map<std::pair<std::string, std::string>, std::pair<int, std::string>> consensus;
 };
 
-ScoresView parseScores(const std::string& bytes) {
+ScoresView parseScores(const StoredReaders& readers, const std::string& bytes) {
     ScoresView view;
-    Diagnostics errors;
-    const auto source = xml::XmlSource::parse(bytes, "scores.xml", "scores", xml::scoresNamespace, errors);
-    const auto scores = source ? xml::readScores(*source, errors) : std::nullopt;
+    const std::optional<Scores> scores = readers.scores(bytes);
     if (!scores) {
         return view;
     }
@@ -231,7 +228,7 @@ std::string logReport(AuditLog& log) {
     return out.str();
 }
 
-std::string diffReport(AuditLog& log, std::int64_t from, std::int64_t to) {
+std::string diffReport(AuditLog& log, std::int64_t from, std::int64_t to, const StoredReaders& readers) {
     const RunRecord before = log.run(from);
     const RunRecord after = log.run(to);
     std::ostringstream out;
@@ -273,8 +270,8 @@ std::string diffReport(AuditLog& log, std::int64_t from, std::int64_t to) {
     any = false;
     const RunInput* oldScores = scoresInput(before);
     const RunInput* newScores = scoresInput(after);
-    const ScoresView oldView = oldScores ? parseScores(log.blob(oldScores->sha256)) : ScoresView{};
-    const ScoresView newView = newScores ? parseScores(log.blob(newScores->sha256)) : ScoresView{};
+    const ScoresView oldView = oldScores ? parseScores(readers, log.blob(oldScores->sha256)) : ScoresView{};
+    const ScoresView newView = newScores ? parseScores(readers, log.blob(newScores->sha256)) : ScoresView{};
     compareScores(
         out, oldView.consensus, newView.consensus,
         [](const auto& key) { return key.first + ", question " + key.second + ", consensus"; }, any);

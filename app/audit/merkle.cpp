@@ -1,4 +1,4 @@
-#include "merkle.hpp"
+#include "audit/merkle.hpp"
 
 #include <Poco/SHA2Engine.h>
 

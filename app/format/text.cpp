@@ -1,8 +1,8 @@
-#include "text.hpp"
+#include "format/text.hpp"
 
 #include <array>
 
-#include "explain.hpp"
+#include "evaluation/explain.hpp"
 
 namespace tenderscore::text {
 

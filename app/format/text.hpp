@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "exact.hpp"
+#include "evaluation/exact.hpp"
 
 namespace tenderscore::text {
 

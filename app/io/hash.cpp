@@ -1,11 +1,11 @@
-#include "hash.hpp"
+#include "io/hash.hpp"
 
 #include <array>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 
-#include "output_set.hpp"
+#include "io/output_set.hpp"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>

@@ -1,4 +1,4 @@
-#include "output_set.hpp"
+#include "io/output_set.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>

@@ -1,9 +1,9 @@
-#include "results_json.hpp"
+#include "json/results_json.hpp"
 
 #include <algorithm>
 #include <map>
 
-#include "json_writer.hpp"
+#include "json/json_writer.hpp"
 
 namespace tenderscore::json {
 
@@ -95,7 +95,7 @@ void lot(JsonWriter& out, const Pack& pack, const LotResult& result) {
 
 }  // namespace
 
-std::string resultsJson(const Pack& pack, const xml::PackFiles& files, const Result& result) {
+std::string resultsJson(const Pack& pack, const PackFiles& files, const Result& result) {
     JsonWriter out;
     out.beginObject();
     out.key("format").string(resultsFormat);

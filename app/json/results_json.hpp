@@ -4,14 +4,14 @@
 
 #include <string>
 
-#include "model.hpp"
-#include "result.hpp"
-#include "xml/pack_reader.hpp"
+#include "common/inputs.hpp"
+#include "evaluation/model.hpp"
+#include "evaluation/result.hpp"
 
 namespace tenderscore::json {
 
 inline constexpr const char* resultsFormat = "tenderscore-results/1";
 
-[[nodiscard]] std::string resultsJson(const Pack& pack, const xml::PackFiles& files, const Result& result);
+[[nodiscard]] std::string resultsJson(const Pack& pack, const PackFiles& files, const Result& result);
 
 }  // namespace tenderscore::json

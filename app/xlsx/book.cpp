@@ -1,4 +1,4 @@
-#include "book.hpp"
+#include "xlsx/book.hpp"
 
 #include <algorithm>
 

@@ -1,14 +1,14 @@
-#include "workbook.hpp"
+#include "xlsx/workbook.hpp"
 
 #include <algorithm>
 #include <map>
 #include <tuple>
 #include <vector>
 
-#include "book.hpp"
-#include "explain.hpp"
+#include "evaluation/explain.hpp"
 #include "format/text.hpp"
 #include "io/output_set.hpp"
+#include "xlsx/book.hpp"
 
 namespace tenderscore::xlsx {
 
@@ -105,7 +105,7 @@ enum Col {
 
 class WorkbookWriter {
 public:
-    WorkbookWriter(Book& book, const Pack& pack, const xml::PackFiles& files, const Result& result, const RunInfo& run)
+    WorkbookWriter(Book& book, const Pack& pack, const PackFiles& files, const Result& result, const RunInfo& run)
         : _book(book), _pack(pack), _files(files), _result(result), _run(run), _f(book.formats()) {}
 
     void write() {
@@ -753,7 +753,7 @@ private:
         _book.text(sheet, row, 0, "Input file", _f.header);
         _book.text(sheet, row, 1, "Role", _f.header);
         _book.text(sheet, row++, 2, "SHA-256", _f.header);
-        auto input = [&](const xml::InputFile& file, const std::string& role) {
+        auto input = [&](const InputFile& file, const std::string& role) {
             _book.text(sheet, row, 0, file.name);
             _book.text(sheet, row, 1, role);
             _book.text(sheet, row++, 2, file.sha256);
@@ -790,7 +790,7 @@ private:
 
     Book& _book;
     const Pack& _pack;
-    const xml::PackFiles& _files;
+    const PackFiles& _files;
     const Result& _result;
     const RunInfo& _run;
     const Formats& _f;
@@ -800,8 +800,8 @@ private:
 
 }  // namespace
 
-void writeWorkbook(const std::filesystem::path& file, const Pack& pack, const xml::PackFiles& files,
-                   const Result& result, const RunInfo& run) {
+void writeWorkbook(const std::filesystem::path& file, const Pack& pack, const PackFiles& files, const Result& result,
+                   const RunInfo& run) {
     const Tender& tender = pack.tender;
     Book::Properties properties;
     properties.title = tender.title.empty() ? tender.id : tender.title;

@@ -9,9 +9,9 @@
 #include <functional>
 #include <string>
 
-#include "model.hpp"
-#include "result.hpp"
-#include "xml/pack_reader.hpp"
+#include "common/inputs.hpp"
+#include "evaluation/model.hpp"
+#include "evaluation/result.hpp"
 
 namespace tenderscore::xlsx {
 
@@ -25,7 +25,7 @@ struct RunInfo {
 };
 
 /// Writes the workbook to `file`. Throws io::OutputError when libxlsxwriter reports a failure.
-void writeWorkbook(const std::filesystem::path& file, const Pack& pack, const xml::PackFiles& files,
-                   const Result& result, const RunInfo& run);
+void writeWorkbook(const std::filesystem::path& file, const Pack& pack, const PackFiles& files, const Result& result,
+                   const RunInfo& run);
 
 }  // namespace tenderscore::xlsx

@@ -1,4 +1,4 @@
-#include "readers.hpp"
+#include "xml/readers.hpp"
 
 namespace tenderscore::xml {
 

@@ -1,4 +1,4 @@
-#include "pack_reader.hpp"
+#include "xml/pack_reader.hpp"
 
 #include <algorithm>
 #ifdef __GLIBC__
@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "io/hash.hpp"
-#include "readers.hpp"
+#include "xml/readers.hpp"
 
 namespace tenderscore::xml {
 

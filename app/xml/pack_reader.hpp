@@ -7,35 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "model.hpp"
-#include "xml_source.hpp"
+#include "common/inputs.hpp"
+#include "common/limits.hpp"
+#include "evaluation/model.hpp"
 
 namespace tenderscore::xml {
-
-/// One input file: the name it is reported under and the SHA-256 of its bytes.
-struct InputFile {
-    std::string name;
-    std::string sha256;
-};
-
-struct PackFiles {
-    InputFile tender;
-    std::vector<InputFile> bids;  // parallel to Pack::bids
-    std::optional<InputFile> scores;
-};
-
-/// The bytes of one input document and the name it is reported under.
-struct InputDocument {
-    std::string name;
-    std::string bytes;
-};
-
-/// A pack's documents in memory: from disk, or from an audit log for a replay.
-struct PackDocuments {
-    std::optional<InputDocument> tender;
-    std::optional<std::vector<InputDocument>> bids;  // in file-name order
-    std::optional<InputDocument> scores;
-};
 
 struct ReadPack {
     Pack pack;

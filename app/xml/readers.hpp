@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "model.hpp"
-#include "xml_source.hpp"
+#include "evaluation/model.hpp"
+#include "xml/xml_source.hpp"
 
 namespace tenderscore::xml {
 
@@ -18,5 +18,9 @@ inline constexpr const char* scoresNamespace = "urn:tenderscore:scores:1";
 [[nodiscard]] std::optional<Tender> readTender(const XmlSource& source, Diagnostics& errors);
 [[nodiscard]] std::optional<Bid> readBid(const XmlSource& source, Diagnostics& errors);
 [[nodiscard]] std::optional<Scores> readScores(const XmlSource& source, Diagnostics& errors);
+
+/// A scores document read from its bytes (as far as it could be read), or nothing when it cannot be parsed.
+[[nodiscard]] std::optional<Scores> readScoresBytes(std::string bytes, const std::string& name,
+                                                    const ReadLimits& limits);
 
 }  // namespace tenderscore::xml

@@ -1,4 +1,4 @@
-#include "readers.hpp"
+#include "xml/readers.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -62,6 +62,12 @@ std::optional<Scores> readScores(const XmlSource& source, Diagnostics& errors) {
         source.release(child);
     }
     return scores;
+}
+
+std::optional<Scores> readScoresBytes(std::string bytes, const std::string& name, const ReadLimits& limits) {
+    Diagnostics errors;
+    const auto source = XmlSource::parse(std::move(bytes), name, "scores", scoresNamespace, errors, limits);
+    return source ? readScores(*source, errors) : std::nullopt;
 }
 
 }  // namespace tenderscore::xml

@@ -1,6 +1,6 @@
 #include <sstream>
 
-#include "readers.hpp"
+#include "xml/readers.hpp"
 
 namespace tenderscore::xml {
 

@@ -1,4 +1,4 @@
-#include "xml_source.hpp"
+#include "xml/xml_source.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -15,21 +15,12 @@
 
 #include <pugixml.hpp>
 
-#include "diagnostic.hpp"
-#include "exact.hpp"
-#include "values.hpp"
+#include "common/limits.hpp"
+#include "evaluation/diagnostic.hpp"
+#include "evaluation/exact.hpp"
+#include "evaluation/values.hpp"
 
 namespace tenderscore::xml {
-
-/// Limits on what a reader accepts, so that a hostile file is refused quickly with bounded memory.
-/// The defaults hold any real tender pack many times over; `--config` can change them.
-struct ReadLimits {
-    std::uintmax_t maxFileBytes = 64ULL * 1024 * 1024;  // checked before the file is read
-    std::size_t maxDepth = 64;                          // element nesting
-    std::size_t maxAttributeBytes = 64ULL * 1024;       // one attribute value
-    std::size_t maxTextBytes = 1024ULL * 1024;          // one element's text (an answer, a rationale)
-    std::size_t threads = 0;                            // files read at once; 0: one per core
-};
 
 class XmlSource {
 public:

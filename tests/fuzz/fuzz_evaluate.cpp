@@ -8,12 +8,12 @@
 #include <sstream>
 #include <string>
 
-#include "cli/report.hpp"
-#include "evaluate.hpp"
+#include "evaluation/evaluate.hpp"
+#include "format/ranking.hpp"
 #include "fuzz_pack.hpp"
 #include "json/results_json.hpp"
-#include "readers.hpp"
 #include "xlsx/workbook.hpp"
+#include "xml/readers.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace tenderscore;
@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     Diagnostics errors;
     Pack pack;
-    xml::PackFiles files;
+    PackFiles files;
     auto tenderSource = xml::XmlSource::parse(documents.front(), "tender.xml", "tender", xml::tenderNamespace, errors);
     if (!tenderSource) {
         return 0;
@@ -53,10 +53,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     }
     files.tender = {"tender.xml", std::string(64, '0')};
-    files.scores = xml::InputFile{"scores.xml", std::string(64, '0')};
+    files.scores = InputFile{"scores.xml", std::string(64, '0')};
     (void)json::resultsJson(pack, files, *evaluation.result);
     std::ostringstream table;
-    cli::printRanking(table, pack, *evaluation.result);
+    text::printRanking(table, pack, *evaluation.result);
     const auto workbook =
         std::filesystem::temp_directory_path() / ("fuzz-evaluate-" + std::to_string(getpid()) + ".xlsx");
     xlsx::writeWorkbook(workbook, pack, files, *evaluation.result,

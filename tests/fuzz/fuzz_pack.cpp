@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "readers.hpp"
+#include "xml/readers.hpp"
 
 namespace tenderscore::fuzz {
 

@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string>
 
-#include "evaluate.hpp"
+#include "evaluation/evaluate.hpp"
 #include "fuzz_pack.hpp"
-#include "readers.hpp"
+#include "xml/readers.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace tenderscore;

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "model.hpp"
-#include "values.hpp"
+#include "evaluation/model.hpp"
+#include "evaluation/values.hpp"
 
 namespace tenderscore::testing {
 

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "award.hpp"
 #include "builders.hpp"
-#include "evaluate.hpp"
+#include "evaluation/award.hpp"
+#include "evaluation/evaluate.hpp"
 
 namespace tenderscore {
 namespace {

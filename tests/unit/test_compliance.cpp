@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "builders.hpp"
-#include "compliance.hpp"
+#include "evaluation/compliance.hpp"
 
 namespace tenderscore {
 namespace {

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "builders.hpp"
-#include "evaluate.hpp"
+#include "evaluation/evaluate.hpp"
 
 namespace tenderscore {
 namespace {

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string>
 
-#include "exact.hpp"
-#include "values.hpp"
+#include "evaluation/exact.hpp"
+#include "evaluation/values.hpp"
 
 namespace tenderscore {
 namespace {

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "builders.hpp"
-#include "price.hpp"
+#include "evaluation/price.hpp"
 
 namespace tenderscore {
 namespace {

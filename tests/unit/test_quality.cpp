@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "builders.hpp"
-#include "quality.hpp"
+#include "evaluation/quality.hpp"
 
 namespace tenderscore {
 namespace {

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "builders.hpp"
-#include "ranking.hpp"
+#include "evaluation/ranking.hpp"
 
 namespace tenderscore {
 namespace {

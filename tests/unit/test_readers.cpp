@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "readers.hpp"
+#include "xml/readers.hpp"
 
 namespace tenderscore::xml {
 namespace {

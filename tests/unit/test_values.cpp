@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "values.hpp"
+#include "evaluation/values.hpp"
 
 namespace tenderscore {
 namespace {

@@ -1,10 +1,10 @@
-#include "report.hpp"
+#include "format/ranking.hpp"
 
 #include <algorithm>
 
 #include "format/text.hpp"
 
-namespace tenderscore::cli {
+namespace tenderscore::text {
 
 namespace {
 
@@ -101,4 +101,4 @@ void printRanking(std::ostream& out, const Pack& pack, const Result& result) {
     }
 }
 
-}  // namespace tenderscore::cli
+}  // namespace tenderscore::text

@@ -4,11 +4,11 @@
 
 #include <ostream>
 
-#include "model.hpp"
-#include "result.hpp"
+#include "evaluation/model.hpp"
+#include "evaluation/result.hpp"
 
-namespace tenderscore::cli {
+namespace tenderscore::text {
 
 void printRanking(std::ostream& out, const Pack& pack, const Result& result);
 
-}  // namespace tenderscore::cli
+}  // namespace tenderscore::text

@@ -1,0 +1,24 @@
+// One function per command, each in its own file; they return the process's exit status.
+#pragma once
+
+#include <Poco/Util/Application.h>
+
+#include "cli/command_line.hpp"
+#include "evaluation/diagnostic.hpp"
+
+namespace tenderscore::cli {
+
+using Exit = Poco::Util::Application::ExitCode;
+
+int evaluateCommand(const CommandLine& line);
+int validateCommand(const CommandLine& line);
+int replayCommand(const CommandLine& line);
+int auditVerifyCommand(const CommandLine& line);
+int auditLogCommand(const CommandLine& line);
+int auditCheckpointCommand(const CommandLine& line);
+int auditDiffCommand(const CommandLine& line);
+
+/// Prints every problem and how many; the run writes nothing.
+int reportInputErrors(const Diagnostics& errors);
+
+}  // namespace tenderscore::cli
