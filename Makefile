@@ -1,6 +1,6 @@
 # tenderscore: `make demo` and `make test` on a fresh Debian 12 machine.
 # The Debian packages the project needs, in one place. `make deps` installs the missing ones.
-DEBIAN_PACKAGES := cmake g++ make pkg-config clang-format \
+DEBIAN_PACKAGES := cmake g++ make pkg-config clang-format clang-tidy \
 	libpoco-dev libpugixml-dev libxlsxwriter-dev libgmp-dev libssl-dev \
 	googletest libgtest-dev libgmock-dev \
 	libxml2-utils python3 python3-jsonschema python3-openpyxl libreoffice-calc-nogui poppler-utils \
@@ -14,6 +14,8 @@ WERROR ?= $(if $(CI),ON,OFF)
 
 SAMPLE := samples/essex-2023-block
 SOURCES = $(shell git ls-files '*.cpp' '*.hpp' 2>/dev/null)
+# clang-tidy reads the product's sources with the compile commands of the build folder.
+TIDY_SOURCES = $(shell git ls-files 'app/*.cpp' 'evaluation/*.cpp' 2>/dev/null)
 
 # Fuzzing (clang's libFuzzer with AddressSanitizer and UndefinedBehaviorSanitizer) and the whole
 # test suite under the sanitizers, each in its own build folder.
@@ -25,7 +27,7 @@ SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-om
 BENCH_SIZES ?= 1000,10000,50000
 BENCH_RUNS ?= 3
 
-.PHONY: all deps configure build demo test test-sanitize fuzz bench docs-images format format-check clean
+.PHONY: all deps configure build demo test test-sanitize fuzz bench docs-images format format-check tidy clean
 
 all: build
 
@@ -79,6 +81,10 @@ format:
 
 format-check:
 	clang-format --dry-run --Werror $(SOURCES)
+
+# Every check of the committed .clang-tidy, over every source file; any finding fails.
+tidy: build
+	printf '%s\n' $(TIDY_SOURCES) | xargs -P $(JOBS) -n 4 clang-tidy -p $(BUILD_DIR) --quiet --warnings-as-errors='*'
 
 clean:
 	rm -rf $(BUILD_DIR) $(FUZZ_DIR) $(SANITIZE_DIR) out

@@ -3,7 +3,9 @@
 set -euo pipefail
 case_dir=$1 root=$2
 . "$(dirname "$0")/pack-of.sh"
-pack=$(pack_of "$case_dir" "$root")
-xmllint --noout --schema "$root/schemas/tender.xsd" "$pack/tender.xml"
-xmllint --noout --schema "$root/schemas/bid.xsd" "$pack"/bids/*.xml
-xmllint --noout --schema "$root/schemas/scores.xsd" "$pack/scores.xml"
+tender=$(pack_file "$case_dir" "$root" tender.xml)
+bids=$(pack_file "$case_dir" "$root" bids)
+scores=$(pack_file "$case_dir" "$root" scores.xml)
+xmllint --noout --schema "$root/schemas/tender.xsd" "$tender"
+xmllint --noout --schema "$root/schemas/bid.xsd" "$bids"/*.xml
+xmllint --noout --schema "$root/schemas/scores.xsd" "$scores"

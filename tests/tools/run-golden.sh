@@ -4,12 +4,14 @@
 set -euo pipefail
 tool=$1 case_dir=$2 root=$3
 . "$(dirname "$0")/pack-of.sh"
-pack=$(pack_of "$case_dir" "$root")
+tender=$(pack_file "$case_dir" "$root" tender.xml)
+bids=$(pack_file "$case_dir" "$root" bids)
+scores=$(pack_file "$case_dir" "$root" scores.xml)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 status=0
-"$tool" evaluate --tender "$pack/tender.xml" --bids "$pack/bids" --scores "$pack/scores.xml" --out out \
+"$tool" evaluate --tender "$tender" --bids "$bids" --scores "$scores" --out out \
     >stdout.txt 2>stderr.txt || status=$?
 if [ "$status" -ne 0 ]; then
     echo "evaluate exited $status"; cat stderr.txt; exit 1
