@@ -5,6 +5,7 @@
 #include "audit/audit_log.hpp"
 #include "audit/audit_report.hpp"
 #include "cli/commands.hpp"
+#include "format/text.hpp"
 #include "run/pipeline.hpp"
 #include "run/replay.hpp"
 
@@ -25,7 +26,8 @@ int auditVerifyCommand(const CommandLine& line) {
     const std::string& file = line.required("audit");
     audit::AuditLog log = openLog(file);
     if (const auto problem = log.verify()) {
-        std::cerr << "tenderscore: the audit log " << file << " is not intact: " << *problem << "\n";
+        std::cerr << "tenderscore: the audit log " << file << " is not intact: " << text::terminalSafe(*problem)
+                  << "\n";
         return Exit::EXIT_DATAERR;
     }
     const audit::Checkpoint now = log.checkpoint();

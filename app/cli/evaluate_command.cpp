@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "evaluation/values.hpp"
 #include "format/ranking.hpp"
+#include "format/text.hpp"
 #include "run/pipeline.hpp"
 
 namespace tenderscore::cli {
@@ -87,7 +88,7 @@ std::string loginName() {
 
 int reportInputErrors(const Diagnostics& errors) {
     for (const Diagnostic& error : errors) {
-        std::cerr << describe(error) << "\n";
+        std::cerr << text::terminalSafe(describe(error)) << "\n";  // quoted values and file names are input
     }
     std::cerr << "tenderscore: " << errors.size() << (errors.size() == 1 ? " problem" : " problems")
               << " in the input; nothing was written\n";

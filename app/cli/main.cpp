@@ -5,6 +5,7 @@
 #include <Poco/Util/OptionException.h>
 
 #include "cli/tenderscore_app.hpp"
+#include "format/text.hpp"
 
 int main(int argc, char** argv) {
     // libxlsxwriter and the standard library print numbers with the C locale; keep it for the whole run.
@@ -13,10 +14,12 @@ int main(int argc, char** argv) {
     try {
         app->init(argc, argv);
     } catch (const Poco::Util::OptionException& error) {
-        std::cerr << "tenderscore: " << error.displayText() << "\n" << tenderscore::cli::usage();
+        std::cerr << "tenderscore: " << tenderscore::text::terminalSafe(error.displayText()) << "\n"
+                  << tenderscore::cli::usage();
         return Poco::Util::Application::EXIT_USAGE;
     } catch (const tenderscore::cli::UsageError& error) {
-        std::cerr << "tenderscore: " << error.what() << "\n" << tenderscore::cli::usage();
+        std::cerr << "tenderscore: " << tenderscore::text::terminalSafe(error.what()) << "\n"
+                  << tenderscore::cli::usage();
         return Poco::Util::Application::EXIT_USAGE;
     }
     return app->run();

@@ -4,6 +4,7 @@
 
 #include "audit/audit_report.hpp"
 #include "cli/commands.hpp"
+#include "format/text.hpp"
 #include "run/replay.hpp"
 
 #ifndef TENDERSCORE_VERSION
@@ -26,8 +27,8 @@ void showDifferences(const std::string& recordedText, const std::string& replaye
     while ((std::getline(recorded, a) ? 1 : 0) + (std::getline(replayed, b) ? 1 : 0) > 0 && shown < maxShown) {
         ++line;
         if (a != b) {
-            std::cout << "  results.json line " << line << ": recorded " << a << "\n"
-                      << "  results.json line " << line << ": replayed " << b << "\n";
+            std::cout << "  results.json line " << line << ": recorded " << text::terminalSafe(a) << "\n"
+                      << "  results.json line " << line << ": replayed " << text::terminalSafe(b) << "\n";
             ++shown;
         }
         a.clear();
@@ -49,7 +50,8 @@ int replayCommand(const CommandLine& line) {
     const audit::RunRecord& recorded = replay.recorded;
     const run::RunOutcome& replayed = replay.replayed;
     std::cout << "Replayed run " << recorded.number << " (" << audit::isoTime(recorded.runTime) << ", "
-              << recorded.actor << ") into " << replayed.folder.string() << "\n";
+              << text::terminalSafe(recorded.actor) << ") into " << text::terminalSafe(replayed.folder.string())
+              << "\n";
     bool same = true;
     auto compare = [&](const char* file, const std::string& before, const std::string& now) {
         if (before == now) {

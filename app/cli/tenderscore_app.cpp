@@ -8,6 +8,7 @@
 #include <Poco/Util/OptionCallback.h>
 
 #include "audit/audit_log.hpp"
+#include "format/text.hpp"
 #include "io/output_set.hpp"
 #include "run/pipeline.hpp"
 
@@ -132,19 +133,19 @@ int TenderscoreApp::main(const std::vector<std::string>& args) {
         }
         return dispatch(args);
     } catch (const UsageError& error) {
-        std::cerr << "tenderscore: " << error.what() << "\n" << usage();
+        std::cerr << "tenderscore: " << text::terminalSafe(error.what()) << "\n" << usage();
         return EXIT_USAGE;
     } catch (const run::NoInput& error) {
-        std::cerr << "tenderscore: " << error.what() << "\n";
+        std::cerr << "tenderscore: " << text::terminalSafe(error.what()) << "\n";
         return EXIT_NOINPUT;
     } catch (const audit::AuditError& error) {
-        std::cerr << "tenderscore: " << error.what() << "\n";
+        std::cerr << "tenderscore: " << text::terminalSafe(error.what()) << "\n";
         return EXIT_DATAERR;
     } catch (const io::OutputError& error) {
-        std::cerr << "tenderscore: " << error.what() << "; nothing was written\n";
+        std::cerr << "tenderscore: " << text::terminalSafe(error.what()) << "; nothing was written\n";
         return EXIT_CANTCREAT;
     } catch (const std::exception& error) {
-        std::cerr << "tenderscore: internal error: " << error.what() << "\n";
+        std::cerr << "tenderscore: internal error: " << text::terminalSafe(error.what()) << "\n";
         return EXIT_SOFTWARE;
     }
 }

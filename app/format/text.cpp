@@ -54,16 +54,27 @@ std::string truncateForCell(std::string_view text, std::size_t limit) {
 std::string terminalSafe(std::string_view text) {
     static constexpr std::array<char, 16> hex{'0', '1', '2', '3', '4', '5', '6', '7',
                                               '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'};
+    const auto shown = [&](std::string& out, unsigned char byte) {
+        out += "\\x";
+        out += hex[byte >> 4U];
+        out += hex[byte & 0xFU];
+    };
+    constexpr unsigned char c1Lead = 0xC2;  // U+0080 to U+009F are C2 80 to C2 9F in UTF-8
+    constexpr unsigned char c1Last = 0x9F;
+    constexpr unsigned char continuation = 0x80;
     std::string result;
     result.reserve(text.size());
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        const unsigned char next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0U;
         if (byte < 0x20 || byte == 0x7F) {
-            result += "\\x";
-            result += hex[byte >> 4U];
-            result += hex[byte & 0xFU];
+            shown(result, byte);
+        } else if (byte == c1Lead && next >= continuation && next <= c1Last) {
+            shown(result, byte);
+            shown(result, next);
+            ++i;
         } else {
-            result += c;
+            result += text[i];
         }
     }
     return result;

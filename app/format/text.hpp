@@ -18,7 +18,8 @@ namespace tenderscore::text {
 [[nodiscard]] std::string describeCodes(const std::vector<std::string>& codes);
 /// At most `limit` bytes, cut on a character boundary, with a visible marker when cut.
 [[nodiscard]] std::string truncateForCell(std::string_view text, std::size_t limit);
-/// Control characters (including ESC, CR, tab) shown as \xNN so bidder text cannot drive a terminal.
+/// Control characters shown as \xNN so bidder text cannot drive a terminal: C0 (ESC, CR, tab ...),
+/// DEL, and C1 (U+0080 to U+009F, whose CSI a terminal obeys like ESC [) as their two UTF-8 bytes.
 [[nodiscard]] std::string terminalSafe(std::string_view text);
 /// Number of characters (code points) in UTF-8 text.
 [[nodiscard]] std::size_t displayWidth(std::string_view text);
