@@ -39,14 +39,43 @@ std::string describeCodes(const std::vector<std::string>& codes) {
     return result;
 }
 
+std::size_t cellLength(std::string_view text) {
+    constexpr unsigned char continuationMask = 0xC0;
+    constexpr unsigned char continuation = 0x80;
+    constexpr unsigned char fourByteLead = 0xF0;  // a code point above U+FFFF: two UTF-16 units
+    std::size_t units = 0;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte & continuationMask) != continuation) {
+            units += byte >= fourByteLead ? 2 : 1;
+        }
+    }
+    return units;
+}
+
 std::string truncateForCell(std::string_view text, std::size_t limit) {
-    if (text.size() <= limit) {
+    if (cellLength(text) <= limit) {
         return std::string(text);
     }
     static constexpr std::string_view marker = " [truncated]";
-    std::size_t cut = limit - marker.size();
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) {
-        --cut;  // do not split a UTF-8 sequence
+    const std::size_t room = limit - marker.size();
+    constexpr unsigned char continuationMask = 0xC0;
+    constexpr unsigned char continuation = 0x80;
+    constexpr unsigned char fourByteLead = 0xF0;
+    // The longest prefix of whole characters that fits in `room` UTF-16 units.
+    std::size_t units = 0;
+    std::size_t cut = 0;
+    while (cut < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[cut]);
+        const std::size_t width = lead >= fourByteLead ? 2 : 1;
+        if (units + width > room) {
+            break;
+        }
+        units += width;
+        ++cut;
+        while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & continuationMask) == continuation) {
+            ++cut;
+        }
     }
     return std::string(text.substr(0, cut)) + std::string(marker);
 }

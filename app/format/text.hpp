@@ -16,7 +16,10 @@ namespace tenderscore::text {
 [[nodiscard]] std::string groupedPounds(Pence pence);
 /// Each code in words, joined with "; ".
 [[nodiscard]] std::string describeCodes(const std::vector<std::string>& codes);
-/// At most `limit` bytes, cut on a character boundary, with a visible marker when cut.
+/// The length of UTF-8 text as a spreadsheet counts it: UTF-16 code units (a character above U+FFFF
+/// counts twice). Excel's limit for a cell is 32,767 of them.
+[[nodiscard]] std::size_t cellLength(std::string_view text);
+/// At most `limit` UTF-16 code units, cut between whole characters, with a visible marker when cut.
 [[nodiscard]] std::string truncateForCell(std::string_view text, std::size_t limit);
 /// Control characters shown as \xNN so bidder text cannot drive a terminal: C0 (ESC, CR, tab ...),
 /// DEL, and C1 (U+0080 to U+009F, whose CSI a terminal obeys like ESC [) as their two UTF-8 bytes.
