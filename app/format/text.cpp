@@ -1,6 +1,7 @@
 #include "format/text.hpp"
 
 #include <array>
+#include <cstdint>
 
 #include "evaluation/explain.hpp"
 
@@ -51,6 +52,69 @@ std::size_t cellLength(std::string_view text) {
         }
     }
     return units;
+}
+
+namespace {
+
+/// The length of the valid UTF-8 sequence starting at `at` that encodes a character XML 1.0
+/// allows, or 0.
+std::size_t xmlCharacterLength(std::string_view text, std::size_t at) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const auto lead = byte(at);
+    constexpr unsigned char tab = 0x09;
+    constexpr unsigned char lineFeed = 0x0A;
+    constexpr unsigned char carriageReturn = 0x0D;
+    if (lead < 0x80) {
+        return lead >= 0x20 || lead == tab || lead == lineFeed || lead == carriageReturn ? 1 : 0;
+    }
+    std::size_t length = 0;
+    std::uint32_t code = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+        code = lead & 0x1FU;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        code = lead & 0x0FU;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        code = lead & 0x07U;
+    } else {
+        return 0;
+    }
+    if (at + length > text.size()) {
+        return 0;
+    }
+    for (std::size_t i = 1; i < length; ++i) {
+        if ((byte(at + i) & 0xC0U) != 0x80U) {
+            return 0;
+        }
+        code = (code << 6U) | (byte(at + i) & 0x3FU);
+    }
+    const bool shortest = (length == 3 && code >= 0x800) || (length == 4 && code >= 0x10000) || length == 2;
+    const bool surrogate = code >= 0xD800 && code <= 0xDFFF;
+    const bool nonCharacter = code == 0xFFFE || code == 0xFFFF;
+    return shortest && !surrogate && !nonCharacter && code <= 0x10FFFF ? length : 0;
+}
+
+}  // namespace
+
+std::string xmlSafe(std::string_view text) {
+    static constexpr std::array<char, 16> hex{'0', '1', '2', '3', '4', '5', '6', '7',
+                                              '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'};
+    std::string result;
+    result.reserve(text.size());
+    for (std::size_t at = 0; at < text.size();) {
+        if (const std::size_t length = xmlCharacterLength(text, at); length > 0) {
+            result.append(text, at, length);
+            at += length;
+            continue;
+        }
+        const auto byte = static_cast<unsigned char>(text[at++]);
+        result += "\\x";
+        result += hex[byte >> 4U];
+        result += hex[byte & 0xFU];
+    }
+    return result;
 }
 
 std::string truncateForCell(std::string_view text, std::size_t limit) {

@@ -19,6 +19,11 @@ namespace tenderscore::text {
 /// The length of UTF-8 text as a spreadsheet counts it: UTF-16 code units (a character above U+FFFF
 /// counts twice). Excel's limit for a cell is 32,767 of them.
 [[nodiscard]] std::size_t cellLength(std::string_view text);
+/// Text that may go into any part of an XML document (a workbook's cells, its document properties,
+/// page headers): every character XML 1.0 does not allow (C0 controls other than tab, LF and CR,
+/// U+FFFE, U+FFFF) and every byte that is not part of valid UTF-8 (file names can hold any bytes)
+/// is shown as \xNN, as the terminal shows it.
+[[nodiscard]] std::string xmlSafe(std::string_view text);
 /// At most `limit` UTF-16 code units, cut between whole characters, with a visible marker when cut.
 [[nodiscard]] std::string truncateForCell(std::string_view text, std::size_t limit);
 /// Control characters shown as \xNN so bidder text cannot drive a terminal: C0 (ESC, CR, tab ...),

@@ -49,7 +49,7 @@ std::string rangeRef(int firstRow, int lastRow, int col, bool absolute) {
 
 std::string headerText(std::string_view text) {
     std::string result;
-    for (const char c : text) {
+    for (const char c : text::xmlSafe(text)) {
         result += c;
         if (c == '&') {
             result += '&';
@@ -67,11 +67,18 @@ Book::Book(const std::filesystem::path& file, const Properties& properties) : _p
     if (_workbook == nullptr) {
         throw io::OutputError("cannot create the workbook " + file.string());
     }
+    // Document properties are XML too (docProps/core.xml): the same guard as every cell.
+    _properties.title = text::xmlSafe(_properties.title);
+    _properties.subject = text::xmlSafe(_properties.subject);
+    _properties.author = text::xmlSafe(_properties.author);
     lxw_doc_properties document{};
     document.title = _properties.title.data();
     document.subject = _properties.subject.data();
     document.author = _properties.author.data();
-    document.created = _properties.created;
+    // libxlsxwriter takes a creation time of 0 to mean "now", so a run at the epoch itself (a valid
+    // SOURCE_DATE_EPOCH) would get a different workbook each time. Its document properties say one
+    // second later instead; the run time shown on the Audit sheet and recorded is exact.
+    document.created = _properties.created == 0 ? 1 : _properties.created;
     check(workbook_set_properties(_workbook, &document), "document properties");
     _header = "&C" + headerText(_properties.title);
 
@@ -143,7 +150,7 @@ void Book::defineName(const std::string& name, const std::string& formula) {
 
 void Book::text(lxw_worksheet* sheet, int row, int col, std::string_view value, lxw_format* format) {
     format = format == nullptr ? _formats.plain : format;
-    const std::string cell = text::truncateForCell(value, maxCellText);
+    const std::string cell = text::truncateForCell(text::xmlSafe(value), maxCellText);
     check(worksheet_write_string(sheet, rowIndex(row), colIndex(col), cell.c_str(), format), "text cell");
 }
 
@@ -162,7 +169,8 @@ void Book::formula(lxw_worksheet* sheet, int row, int col, const std::string& fo
 void Book::formulaText(lxw_worksheet* sheet, int row, int col, const std::string& formula, const std::string& cached,
                        lxw_format* format) {
     format = format == nullptr ? _formats.plain : format;
-    check(worksheet_write_formula_str(sheet, rowIndex(row), colIndex(col), formula.c_str(), format, cached.c_str()),
+    const std::string shown = text::truncateForCell(text::xmlSafe(cached), maxCellText);
+    check(worksheet_write_formula_str(sheet, rowIndex(row), colIndex(col), formula.c_str(), format, shown.c_str()),
           "formula", formula);
 }
 

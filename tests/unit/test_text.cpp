@@ -57,5 +57,18 @@ TEST(Text, TerminalSafeShowsC0DelAndC1ControlsButKeepsOtherText) {
     EXPECT_EQ(terminalSafe("caf\xC3\xA9"), "caf\xC3\xA9");
 }
 
+TEST(Text, XmlSafeShowsWhatXmlForbidsAndKeepsWhatItAllows) {
+    EXPECT_EQ(xmlSafe("tab\there\nand\rthere"), "tab\there\nand\rthere");
+    EXPECT_EQ(xmlSafe("a\x01"
+                      "b\x1B"),
+              "a\\x01b\\x1B");
+    EXPECT_EQ(xmlSafe("\xEF\xBF\xBE"), "\\xEF\\xBF\\xBE");  // U+FFFE
+    EXPECT_EQ(xmlSafe("\xED\xA0\x80"), "\\xED\\xA0\\x80");  // a surrogate, U+D800
+    EXPECT_EQ(xmlSafe("\xC0\xAF"), "\\xC0\\xAF");           // an overlong '/'
+    EXPECT_EQ(xmlSafe("name\xFF.xml"), "name\\xFF.xml");    // not UTF-8
+    EXPECT_EQ(xmlSafe("\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"), "\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80");
+    EXPECT_EQ(xmlSafe("\xC2\x9B"), "\xC2\x9B");  // C1 controls are XML characters
+}
+
 }  // namespace
 }  // namespace tenderscore::text
