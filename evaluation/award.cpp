@@ -20,7 +20,7 @@ int placesWithinBudget(int wanted, const Fraction& spent, const Fraction& unitCo
 
 void flagLot(const Lot& lot, const std::vector<Bid>& bids, LotResult& result) {
     if (result.awardedPlaces < lot.minPlaces) {
-        result.flags.emplace_back("BELOW_MIN_PLACES");
+        result.flags.push_back(Code{CodeKind::BelowMinPlaces});
     }
     for (const Phase& phase : lot.phases) {
         int available = 0;
@@ -31,7 +31,7 @@ void flagLot(const Lot& lot, const std::vector<Bid>& bids, LotResult& result) {
             }
         }
         if (available < phase.places) {
-            result.flags.push_back("PHASE_SHORTFALL:" + std::to_string(phase.byMonth));
+            result.flags.push_back(Code{CodeKind::PhaseShortfall, std::to_string(phase.byMonth)});
         }
     }
 }
@@ -51,21 +51,24 @@ void awardLot(const Tender& tender, const Lot& lot, const std::vector<Bid>& bids
             continue;
         }
         row.awardedPlaces = 0;
+        row.annualCost = 0;
         if (places >= lot.maxPlaces) {
             continue;  // the lot is full: later bids get no places
         }
         if (lot.maxProviders && providers >= *lot.maxProviders) {
-            result.walk.push_back(
-                AwardStep{row.bid, row.lotBid, std::nullopt, 0, 0, AwardLimit::ProviderCap, places, providers, cost});
+            result.walk.push_back(AwardStep{row.bid, row.lotBid, std::nullopt, 0, 0, AwardLimit::ProviderCap, places,
+                                            providers, Fraction(0), cost});
             continue;
         }
         const LotBid& lotBid = bids[row.bid].lotBids[row.lotBid];
         int bidPlaces = 0;
+        Fraction bidCost = 0;
         for (const EligibleSetting& entry : row.eligible) {
             if (places >= lot.maxPlaces) {
                 break;
             }
             const Setting& setting = lotBid.settings[entry.setting];
+            const Fraction placeCost = weeks * static_cast<long>(setting.weeklyPrice);  // a place for a year
             int n = entry.bookable;
             AwardLimit limit = AwardLimit::None;
             if (lot.maxPlacesPerSetting) {
@@ -80,13 +83,13 @@ void awardLot(const Tender& tender, const Lot& lot, const std::vector<Bid>& bids
                 limit = AwardLimit::LotFull;
             }
             if (budget) {
-                const Fraction unitCost = weeks * static_cast<long>(setting.weeklyPrice);
-                const int affordable = placesWithinBudget(n, cost, unitCost, *budget);
+                const int affordable = placesWithinBudget(n, cost, placeCost, *budget);
                 if (affordable < n) {
                     n = affordable;
                     limit = AwardLimit::Budget;
                 }
             }
+            const Fraction stepCost = placeCost * n;
             if (n > 0) {
                 result.awards.push_back(Award{row.bid, row.lotBid, entry.setting, n, setting.weeklyPrice});
                 awardedByUrn[setting.urn] += n;
@@ -95,12 +98,14 @@ void awardLot(const Tender& tender, const Lot& lot, const std::vector<Bid>& bids
                 }
                 bidPlaces += n;
                 places += n;
-                cost += weeks * static_cast<long>(setting.weeklyPrice) * n;
+                cost += stepCost;
+                bidCost += stepCost;
             }
-            result.walk.push_back(
-                AwardStep{row.bid, row.lotBid, entry.setting, entry.bookable, n, limit, places, providers, cost});
+            result.walk.push_back(AwardStep{row.bid, row.lotBid, entry.setting, entry.bookable, n, limit, places,
+                                            providers, stepCost, cost});
         }
         row.awardedPlaces = bidPlaces;
+        row.annualCost = roundToPence(bidCost);
     }
     result.awardedPlaces = places;
     result.providers = providers;

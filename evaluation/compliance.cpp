@@ -7,37 +7,37 @@ namespace tenderscore {
 
 namespace {
 
-std::vector<std::string> wholeBidReasons(const Tender& tender, const Bid& bid) {
-    std::vector<std::string> reasons;
+std::vector<Code> wholeBidReasons(const Tender& tender, const Bid& bid) {
+    std::vector<Code> reasons;
     if (tender.deadline && *tender.deadline < bid.submitted) {
-        reasons.emplace_back("LATE");
+        reasons.push_back(Code{CodeKind::Late});
     }
     for (const Requirement& requirement : tender.requirements) {
         const bool met = std::any_of(bid.declarations.begin(), bid.declarations.end(),
                                      [&](const Declaration& d) { return d.requirement == requirement.id && d.met; });
         if (!met) {
-            reasons.push_back("REQUIREMENT_NOT_MET:" + requirement.id);
+            reasons.push_back(Code{CodeKind::RequirementNotMet, requirement.id});
         }
     }
     return reasons;
 }
 
-LotBidCompliance assessLotBid(const Lot& lot, const LotBid& lotBid, const std::vector<std::string>& bidReasons) {
+LotBidCompliance assessLotBid(const Lot& lot, const LotBid& lotBid, const std::vector<Code>& bidReasons) {
     LotBidCompliance result;
     result.reasons = bidReasons;
     for (std::size_t i = 0; i < lotBid.settings.size(); ++i) {
         const Setting& setting = lotBid.settings[i];
         bool eligible = true;
         if (lot.minOfstedRating && setting.ofstedRating < *lot.minOfstedRating) {
-            result.notes.push_back("OFSTED_BELOW_MIN:" + setting.urn);
+            result.notes.push_back(Code{CodeKind::OfstedBelowMin, setting.urn});
             eligible = false;
         }
         if (setting.places > setting.registeredPlaces) {
-            result.notes.push_back("PLACES_EXCEED_REGISTERED:" + setting.urn);
+            result.notes.push_back(Code{CodeKind::PlacesExceedRegistered, setting.urn});
             eligible = false;
         }
         if (lot.maxWeeklyPrice && setting.weeklyPrice > *lot.maxWeeklyPrice) {
-            result.notes.push_back("OVER_PRICE_CEILING:" + setting.urn);
+            result.notes.push_back(Code{CodeKind::OverPriceCeiling, setting.urn});
             eligible = false;
         }
         if (eligible) {
@@ -47,7 +47,7 @@ LotBidCompliance assessLotBid(const Lot& lot, const LotBid& lotBid, const std::v
         }
     }
     if (result.eligible.empty()) {
-        result.reasons.emplace_back("NO_ELIGIBLE_SETTING");
+        result.reasons.push_back(Code{CodeKind::NoEligibleSetting});
     }
     return result;
 }
@@ -64,7 +64,7 @@ const Lot* findLot(const Tender& tender, const std::string& id) {
 }
 
 std::vector<LotBidCompliance> assessCompliance(const Tender& tender, const Bid& bid) {
-    const std::vector<std::string> bidReasons = wholeBidReasons(tender, bid);
+    const std::vector<Code> bidReasons = wholeBidReasons(tender, bid);
     std::vector<LotBidCompliance> result;
     result.reserve(bid.lotBids.size());
     for (const LotBid& lotBid : bid.lotBids) {

@@ -60,7 +60,7 @@ Evaluation evaluate(const Pack& pack) {
         return evaluation;
     }
     const auto compliance = assessAll(tender, bids);
-    const auto bidScores = indexScores(tender, bids, pack.scores);
+    auto bidScores = indexScores(tender, bids, pack.scores);
     evaluation.errors = checkQualityInputs(tender, bids, pack.scores, compliance, bidScores);
     if (!evaluation.errors.empty()) {
         sortForReport(evaluation.errors);
@@ -71,7 +71,7 @@ Evaluation evaluate(const Pack& pack) {
     result.quality.resize(bids.size());
     for (std::size_t b = 0; b < bids.size(); ++b) {
         if (reachesQuality(compliance[b])) {
-            result.quality[b] = assessQuality(tender.evaluation, bidScores[b]);
+            result.quality[b] = assessQuality(tender.evaluation, std::move(bidScores[b]));
         }
     }
 

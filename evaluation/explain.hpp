@@ -2,11 +2,12 @@
 #pragma once
 
 #include <string>
-#include <string_view>
+
+#include "evaluation/code.hpp"
 
 namespace tenderscore {
 
-/// "OVER_PRICE_CEILING:SC123456" -> "setting SC123456 is priced above the lot's weekly price ceiling".
-[[nodiscard]] std::string explain(std::string_view code);
+/// OVER_PRICE_CEILING:SC123456 -> "setting SC123456 is priced above the lot's weekly price ceiling".
+[[nodiscard]] std::string explain(const Code& code);
 
 }  // namespace tenderscore

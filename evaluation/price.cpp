@@ -81,7 +81,7 @@ std::optional<Fraction> scoreLotPrices(const EvaluationRules& rules, const Lot& 
         row.exactPriceScore =
             priceScore(rules.priceMethod, rules.priceWeight, *row.evaluatedPrice, *lowest, lot.maxWeeklyPrice);
         if (threshold && *row.evaluatedPrice < *threshold) {
-            row.flags.emplace_back("ABNORMALLY_LOW");
+            row.flags.push_back(Code{CodeKind::AbnormallyLow});
         }
     }
     return lowest;

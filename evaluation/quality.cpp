@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 #include <unordered_map>
+#include <utility>
 
 namespace tenderscore {
 
@@ -16,10 +17,17 @@ std::vector<BidScores> indexScores(const Tender& tender, const std::vector<Bid>&
     for (std::size_t i = 0; i < questions.size(); ++i) {
         questionIndex.emplace(questions[i].id, i);
     }
+    std::unordered_map<std::string, std::size_t> evaluatorIndex;
+    for (std::size_t i = 0; i < scores.evaluators.size(); ++i) {
+        evaluatorIndex.emplace(scores.evaluators[i].id, i);
+    }
     std::vector<BidScores> result(bids.size());
     for (BidScores& entry : result) {
         entry.marks.resize(questions.size());
         entry.consensus.resize(questions.size());
+        entry.positions.evaluators = scores.evaluators.size();
+        entry.positions.marks.resize(questions.size() * scores.evaluators.size());
+        entry.positions.consensus.resize(questions.size());
     }
     auto locate = [&](const std::string& bid, const std::string& question) -> std::pair<BidScores*, std::size_t> {
         const auto b = bidIndex.find(bid);
@@ -29,14 +37,20 @@ std::vector<BidScores> indexScores(const Tender& tender, const std::vector<Bid>&
         }
         return {&result[b->second], q->second};
     };
-    for (const Mark& mark : scores.marks) {
+    for (std::size_t m = 0; m < scores.marks.size(); ++m) {
+        const Mark& mark = scores.marks[m];
         if (auto [entry, q] = locate(mark.bid, mark.question); entry != nullptr) {
             entry->marks[q].push_back(mark.score);
+            if (const auto e = evaluatorIndex.find(mark.evaluator); e != evaluatorIndex.end()) {
+                entry->positions.marks[q * scores.evaluators.size() + e->second] = m;
+            }
         }
     }
-    for (const ConsensusScore& consensus : scores.consensus) {
+    for (std::size_t c = 0; c < scores.consensus.size(); ++c) {
+        const ConsensusScore& consensus = scores.consensus[c];
         if (auto [entry, q] = locate(consensus.bid, consensus.question); entry != nullptr) {
             entry->consensus[q] = consensus.score;
+            entry->positions.consensus[q] = c;
         }
     }
     return result;
@@ -80,23 +94,39 @@ std::optional<Fraction> questionScore(ConsensusRule rule, const std::vector<int>
     return std::nullopt;
 }
 
-BidQuality assessQuality(const EvaluationRules& rules, const BidScores& scores) {
+bool isHotspot(const std::vector<int>& marks, int scaleMax) {
+    if (marks.empty()) {
+        return false;
+    }
+    const auto [lowest, highest] = std::minmax_element(marks.begin(), marks.end());
+    return 2 * (*highest - *lowest) > scaleMax;  // spread > scaleMax / 2, in whole numbers
+}
+
+Fraction weightedScore(const Question& question, const Fraction& score, int scaleMax) {
+    return question.weight * score / scaleMax;
+}
+
+BidQuality assessQuality(const EvaluationRules& rules, BidScores scores) {
     BidQuality result;
     result.score = 0;
+    result.questions.reserve(rules.questions.size());
     for (std::size_t q = 0; q < rules.questions.size(); ++q) {
         const std::optional<Fraction> score = questionScore(rules.consensus, scores.marks[q], scores.consensus[q]);
         if (!score) {
             throw std::logic_error("quality score of question " + rules.questions[q].id + " is missing");
         }
-        result.questionScores.push_back(*score);
-        result.score += rules.questions[q].weight * *score / rules.scaleMax;
-        if (*score < rules.minScoreEach) {
-            result.reasons.push_back("QUALITY_BELOW_MIN:" + rules.questions[q].id);
+        const bool below = *score < rules.minScoreEach;
+        result.questions.push_back(QuestionQuality{*score, below, isHotspot(scores.marks[q], rules.scaleMax)});
+        result.score += weightedScore(rules.questions[q], *score, rules.scaleMax);
+        if (below) {
+            result.reasons.push_back(Code{CodeKind::QualityBelowMin, rules.questions[q].id});
         }
     }
-    if (result.score < rules.qualityWeight * rules.minQualityPercent / 100) {
-        result.reasons.emplace_back("QUALITY_TOTAL_BELOW_MIN");
+    result.belowMinimum = result.score < rules.qualityWeight * rules.minQualityPercent / 100;
+    if (result.belowMinimum) {
+        result.reasons.push_back(Code{CodeKind::QualityTotalBelowMin});
     }
+    result.positions = std::move(scores.positions);
     return result;
 }
 

@@ -14,6 +14,7 @@ namespace tenderscore {
 struct BidScores {
     std::vector<std::vector<int>> marks;  // evaluators' marks in document order
     std::vector<std::optional<int>> consensus;
+    ScorePositions positions;  // where each of them is in Pack::scores
 };
 
 /// Marks and consensus scores of every bid (Pack::bids order). Entries naming unknown bids,
@@ -26,8 +27,16 @@ struct BidScores {
 [[nodiscard]] std::optional<Fraction> questionScore(ConsensusRule rule, const std::vector<int>& marks,
                                                     const std::optional<int>& consensus);
 
-/// Q = sum of weight x score / scaleMax, and the QUALITY_* reasons. Requires every question's score
-/// to be available (validation refuses a pack where it is not).
-[[nodiscard]] BidQuality assessQuality(const EvaluationRules& rules, const BidScores& scores);
+/// A moderation hotspot: the highest and lowest of the evaluators' marks on a question differ by
+/// more than half the scale (1 and 5 on a 0-5 scale). No marks, no hotspot.
+[[nodiscard]] bool isHotspot(const std::vector<int>& marks, int scaleMax);
+
+/// A question's share of Q: weight x score / scaleMax.
+[[nodiscard]] Fraction weightedScore(const Question& question, const Fraction& score, int scaleMax);
+
+/// Q = sum of the weighted scores, each question's score and hotspot, the quality thresholds and
+/// the QUALITY_* reasons; the scores' positions move into the result. Requires every question's
+/// score to be available (validation refuses a pack where it is not).
+[[nodiscard]] BidQuality assessQuality(const EvaluationRules& rules, BidScores scores);
 
 }  // namespace tenderscore

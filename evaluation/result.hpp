@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "evaluation/code.hpp"
 #include "evaluation/exact.hpp"
 
 namespace tenderscore {
@@ -20,25 +21,46 @@ struct EligibleSetting {
 
 /// Section 2.2 for one lot bid: reasons exclude it, notes explain ineligible settings.
 struct LotBidCompliance {
-    std::vector<std::string> reasons;
-    std::vector<std::string> notes;
+    std::vector<Code> reasons;
+    std::vector<Code> notes;
     std::vector<EligibleSetting> eligible;
 };
 
-/// Section 2.3 for one bid: the score of each question (tender order) and the quality score Q.
+/// Where one bid's marks and consensus scores are in Pack::scores, by question (tender order) and
+/// evaluator (Scores::evaluators order), so that a writer shows them without searching.
+struct ScorePositions {
+    std::size_t evaluators = 0;                         // Scores::evaluators.size()
+    std::vector<std::optional<std::size_t>> marks;      // [question x evaluators + evaluator] -> Scores::marks
+    std::vector<std::optional<std::size_t>> consensus;  // [question] -> Scores::consensus
+
+    [[nodiscard]] const std::optional<std::size_t>& mark(std::size_t question, std::size_t evaluator) const {
+        return marks[question * evaluators + evaluator];
+    }
+};
+
+/// Section 2.3 for one question of one bid.
+struct QuestionQuality {
+    Fraction score;             // under the tender's consensus rule
+    bool belowMinimum = false;  // score < minScoreEach: the reason QUALITY_BELOW_MIN
+    bool hotspot = false;       // the evaluators' marks spread by more than scaleMax / 2
+};
+
+/// Section 2.3 for one bid: each question (tender order), the quality score Q and its threshold.
 struct BidQuality {
-    std::vector<Fraction> questionScores;
+    std::vector<QuestionQuality> questions;
     Fraction score;
-    std::vector<std::string> reasons;
+    bool belowMinimum = false;  // Q < qualityWeight x minQualityPercent / 100: QUALITY_TOTAL_BELOW_MIN
+    std::vector<Code> reasons;
+    ScorePositions positions;
 };
 
 /// One lot bid's row of results.json.
 struct LotBidResult {
     std::size_t bid = 0;
     std::size_t lotBid = 0;  // position in the bid's lotBids
-    std::vector<std::string> reasons;
-    std::vector<std::string> notes;
-    std::vector<std::string> flags;
+    std::vector<Code> reasons;
+    std::vector<Code> notes;
+    std::vector<Code> flags;
     std::vector<EligibleSetting> eligible;
     // Present only for compliant lot bids.
     std::optional<Fraction> evaluatedPrice;  // exact P in pence per place-week
@@ -49,6 +71,7 @@ struct LotBidResult {
     std::optional<Scaled> totalScore;
     std::optional<int> rank;
     std::optional<int> awardedPlaces;
+    std::optional<Pence> annualCost;  // its awards' places x weekly price x weeksPerYear, rounded once
 
     [[nodiscard]] bool compliant() const { return reasons.empty(); }
 };
@@ -75,6 +98,7 @@ struct AwardStep {
     AwardLimit limit = AwardLimit::None;
     int placesSoFar = 0;
     int providersSoFar = 0;
+    Fraction annualCost;       // pence: this step's places x weekly price x weeksPerYear
     Fraction annualCostSoFar;  // pence
 };
 
@@ -89,7 +113,7 @@ struct LotResult {
     Fraction annualCostExact;  // pence
     Pence annualCost = 0;
     Pence contractValue = 0;
-    std::vector<std::string> flags;
+    std::vector<Code> flags;
 };
 
 struct Result {

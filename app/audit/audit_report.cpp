@@ -70,8 +70,8 @@ std::string valueText(const Poco::JSON::Object::Ptr& object, const std::string& 
 std::string joined(const Poco::JSON::Array::Ptr& array, bool inWords) {
     std::string text;
     for (std::size_t i = 0; i < array->size(); ++i) {
-        const std::string code = array->get(static_cast<unsigned>(i)).convert<std::string>();
-        text += (text.empty() ? "" : "; ") + (inWords ? text::describeCodes({code}) : code);
+        const auto code = array->get(static_cast<unsigned>(i)).convert<std::string>();
+        text += (text.empty() ? "" : "; ") + (inWords ? text::describeSpelledCode(code) : code);
     }
     return text;
 }
@@ -83,7 +83,7 @@ ResultsView parseResults(const std::string& json) {
     const auto lots = root->getArray("lots");
     for (std::size_t l = 0; l < lots->size(); ++l) {
         const auto lot = lots->getObject(static_cast<unsigned>(l));
-        const std::string id = lot->getValue<std::string>("lot");
+        const auto id = lot->getValue<std::string>("lot");
         LotView& lotView = view.byLot[id];
         view.lots.push_back(id);
         const auto bids = lot->getArray("bids");
@@ -97,7 +97,7 @@ ResultsView parseResults(const std::string& json) {
             bidView.totalScore = valueText(bid, "totalScore");
             bidView.rank = valueText(bid, "rank");
             bidView.places = valueText(bid, "awardedPlaces");
-            const std::string bidId = bid->getValue<std::string>("bid");
+            const auto bidId = bid->getValue<std::string>("bid");
             lotView.order.push_back(bidId);
             lotView.bids[bidId] = bidView;
         }
@@ -196,7 +196,7 @@ std::string isoTime(std::int64_t seconds) {
     std::tm utc{};
     gmtime_r(&time, &utc);
     char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    (void)std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);  // always fits
     return buffer;
 }
 

@@ -1,7 +1,9 @@
 #include "format/ranking.hpp"
 
 #include <algorithm>
+#include <map>
 
+#include "evaluation/explain.hpp"
 #include "format/text.hpp"
 
 namespace tenderscore::text {
@@ -62,8 +64,8 @@ void printRanking(std::ostream& out, const Pack& pack, const Result& result) {
                 << cell(scoreText(row.priceScore), 8, true) << "  " << cell(scoreText(row.qualityScore), 8, true)
                 << "  " << cell(scoreText(row.totalScore), 8, true) << "  "
                 << cell(std::to_string(*row.awardedPlaces), 6, true);
-            for (const std::string& flag : row.flags) {
-                out << "  " << flag;
+            for (const Code& flag : row.flags) {
+                out << "  " << spell(flag);
             }
             out << "\n";
         }
@@ -88,15 +90,17 @@ void printRanking(std::ostream& out, const Pack& pack, const Result& result) {
         const int years = tender.contract.initialYears + tender.contract.extensionYears;
         out << "; contract value " << text::money(lotResult.contractValue, tender.currency) << " over " << years
             << (years == 1 ? " year\n" : " years\n");
-        std::vector<std::string> flagged;
+        std::map<std::string, const Code*> flagged;  // each flag once, in the order of its spelling
         for (const LotBidResult& row : lotResult.bids) {
-            flagged.insert(flagged.end(), row.flags.begin(), row.flags.end());
+            for (const Code& flag : row.flags) {
+                flagged.emplace(spell(flag), &flag);
+            }
         }
-        flagged.insert(flagged.end(), lotResult.flags.begin(), lotResult.flags.end());
-        std::sort(flagged.begin(), flagged.end());
-        flagged.erase(std::unique(flagged.begin(), flagged.end()), flagged.end());
-        for (const std::string& flag : flagged) {
-            out << "Flag " << flag << ": " << text::describeCodes({flag}) << "\n";
+        for (const Code& flag : lotResult.flags) {
+            flagged.emplace(spell(flag), &flag);
+        }
+        for (const auto& [spelled, flag] : flagged) {
+            out << "Flag " << spelled << ": " << explain(*flag) << "\n";
         }
     }
 }

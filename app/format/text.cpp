@@ -29,15 +29,20 @@ std::string money(Pence pence, const std::string& currency) {
     return groupedPounds(pence) + " " + currency;
 }
 
-std::string describeCodes(const std::vector<std::string>& codes) {
+std::string describeCodes(const std::vector<Code>& codes) {
     std::string result;
-    for (const std::string& code : codes) {
+    for (const Code& code : codes) {
         if (!result.empty()) {
             result += "; ";
         }
         result += explain(code);
     }
     return result;
+}
+
+std::string describeSpelledCode(std::string_view spelled) {
+    const std::optional<Code> code = parseCode(spelled);
+    return code ? explain(*code) : std::string(spelled);
 }
 
 std::size_t cellLength(std::string_view text) {

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "evaluation/code.hpp"
 #include "evaluation/exact.hpp"
 
 namespace tenderscore::text {
@@ -15,7 +16,9 @@ namespace tenderscore::text {
 /// Amount with thousands separators and two decimals: "5,963.00".
 [[nodiscard]] std::string groupedPounds(Pence pence);
 /// Each code in words, joined with "; ".
-[[nodiscard]] std::string describeCodes(const std::vector<std::string>& codes);
+[[nodiscard]] std::string describeCodes(const std::vector<Code>& codes);
+/// A code as results.json spells it, in words; text that spells no code is shown as it is.
+[[nodiscard]] std::string describeSpelledCode(std::string_view spelled);
 /// The length of UTF-8 text as a spreadsheet counts it: UTF-16 code units (a character above U+FFFF
 /// counts twice). Excel's limit for a cell is 32,767 of them.
 [[nodiscard]] std::size_t cellLength(std::string_view text);

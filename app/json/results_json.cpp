@@ -9,10 +9,10 @@ namespace tenderscore::json {
 
 namespace {
 
-void strings(JsonWriter& out, const std::vector<std::string>& values) {
+void codes(JsonWriter& out, const std::vector<Code>& values) {
     out.beginArray();
-    for (const std::string& value : values) {
-        out.string(value);
+    for (const Code& value : values) {
+        out.string(spell(value));
     }
     out.endArray();
 }
@@ -32,11 +32,11 @@ void lotBid(JsonWriter& out, const Pack& pack, const LotBidResult& row) {
     out.key("bidder").string(bid.bidderName);
     out.key("status").string(row.compliant() ? "compliant" : "excluded");
     out.key("reasons");
-    strings(out, row.reasons);
+    codes(out, row.reasons);
     out.key("notes");
-    strings(out, row.notes);
+    codes(out, row.notes);
     out.key("flags");
-    strings(out, row.flags);
+    codes(out, row.flags);
     out.key("evaluatedPrice");
     if (row.evaluatedPrice) {
         out.string(formatPence(roundToPence(*row.evaluatedPrice)));
@@ -89,7 +89,7 @@ void lot(JsonWriter& out, const Pack& pack, const LotResult& result) {
     out.key("annualCost").string(formatPence(result.annualCost));
     out.key("contractValue").string(formatPence(result.contractValue));
     out.key("flags");
-    strings(out, result.flags);
+    codes(out, result.flags);
     out.endObject();
 }
 

@@ -21,14 +21,6 @@ void check(lxw_error error, std::string_view what, std::string_view detail = {})
     }
 }
 
-std::string columnName(int col) {
-    std::string name;
-    for (int n = col + 1; n > 0; n = (n - 1) / 26) {
-        name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
-    }
-    return name;
-}
-
 lxw_row_t rowIndex(int row) {
     return static_cast<lxw_row_t>(row);
 }
@@ -39,12 +31,23 @@ lxw_col_t colIndex(int col) {
 }  // namespace
 
 std::string cellRef(int row, int col, bool absolute) {
-    const std::string dollar = absolute ? "$" : "";
-    return dollar + columnName(col) + dollar + std::to_string(row + 1);
+    char cell[LXW_MAX_CELL_NAME_LENGTH];
+    lxw_rowcol_to_cell_abs(cell, rowIndex(row), colIndex(col), absolute, absolute);
+    return cell;
 }
 
 std::string rangeRef(int firstRow, int lastRow, int col, bool absolute) {
-    return cellRef(firstRow, col, absolute) + ":" + cellRef(lastRow, col, absolute);
+    char range[LXW_MAX_CELL_RANGE_LENGTH];
+    if (absolute) {
+        lxw_rowcol_to_range_abs(range, rowIndex(firstRow), colIndex(col), rowIndex(lastRow), colIndex(col));
+    } else {
+        lxw_rowcol_to_range(range, rowIndex(firstRow), colIndex(col), rowIndex(lastRow), colIndex(col));
+    }
+    if (firstRow == lastRow) {
+        // libxlsxwriter writes a one-cell range as the cell alone ("C6"); formulas keep "C6:C6".
+        return std::string(range) + ":" + range;
+    }
+    return range;
 }
 
 std::string headerText(std::string_view text) {

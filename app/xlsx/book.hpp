@@ -12,9 +12,9 @@
 
 namespace tenderscore::xlsx {
 
-/// "$C$6" (absolute) or "C6" for a 0-based row and column.
+/// "$C$6" (absolute) or "C6" for a 0-based row and column, by libxlsxwriter's lxw_rowcol_to_cell_abs.
 [[nodiscard]] std::string cellRef(int row, int col, bool absolute = false);
-/// "C6:C9" for a column range.
+/// "C6:C9" for a column range ("C6:C6" for one cell), by libxlsxwriter's lxw_rowcol_to_range(_abs).
 [[nodiscard]] std::string rangeRef(int firstRow, int lastRow, int col, bool absolute = false);
 
 /// Text safe for a page header or footer ('&' is a control character there).

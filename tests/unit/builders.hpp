@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "evaluation/code.hpp"
 #include "evaluation/model.hpp"
 #include "evaluation/values.hpp"
 
@@ -17,6 +18,16 @@ inline Pence pounds(const std::string& text) {
 }
 inline DateTime at(const std::string& text) {
     return *parseDateTime(text);
+}
+
+/// Codes as results.json spells them, so that a test states them as a reader of results.json would.
+inline std::vector<std::string> spelled(const std::vector<Code>& codes) {
+    std::vector<std::string> text;
+    text.reserve(codes.size());
+    for (const Code& code : codes) {
+        text.push_back(spell(code));
+    }
+    return text;
 }
 
 /// A tender with one lot "L1" (maxPlaces 18), price 70 : quality 30, one question Q1 of weight 30.

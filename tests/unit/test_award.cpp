@@ -31,18 +31,50 @@ std::vector<std::string> awards(const Result& result, const std::vector<Bid>& bi
 
 using Strings = std::vector<std::string>;
 
-TEST(Award, WalksBidsInRankOrderAndSettingsInBidOrderUntilTheLotIsFull) {
+/// Six places and three bids in price order: B1 offers 2 + 3 places, B2 4 and B3 4.
+std::pair<Tender, std::vector<Bid>> sixPlacesThreeBids() {
     Tender t = tender();
     t.lots[0].maxPlaces = 6;
     const std::vector<Bid> bids = {bid("B1", {lotBid("L1", {setting("S1", 2, "5000"), setting("S2", 3, "5000")})}),
                                    bid("B2", {lotBid("L1", {setting("S3", 4, "5100")})}),
                                    bid("B3", {lotBid("L1", {setting("S4", 4, "5200")})})};
+    return {t, bids};
+}
+
+TEST(Award, WalksBidsInRankOrderAndSettingsInBidOrderUntilTheLotIsFull) {
+    const auto [t, bids] = sixPlacesThreeBids();
     const Result result = run(t, bids);
     EXPECT_EQ(awards(result, bids), (Strings{"B1:S1=2", "B1:S2=3", "B2:S3=1"}));
     EXPECT_EQ(result.lots[0].awardedPlaces, 6);
     EXPECT_EQ(result.lots[0].providers, 2);
     EXPECT_EQ(*result.lots[0].bids[2].awardedPlaces, 0);
     EXPECT_EQ(result.lots[0].walk[2].limit, AwardLimit::LotFull);
+}
+
+TEST(Award, EachStepAndEachBidCarryTheirAnnualCost) {
+    const auto [t, bids] = sixPlacesThreeBids();
+    const LotResult lot = run(t, bids).lots[0];
+    // places x weekly price x 52.14 weeks, in pence
+    ASSERT_EQ(lot.walk.size(), 3U);
+    EXPECT_EQ(lot.walk[0].annualCost, 52140000);  // 2 x £5,000 x 52.14 = £521,400
+    EXPECT_EQ(lot.walk[1].annualCost, 78210000);  // 3 x £5,000 x 52.14 = £782,100
+    EXPECT_EQ(lot.walk[2].annualCost, 26591400);  // 1 x £5,100 x 52.14 = £265,914 (lot full after 1)
+    EXPECT_EQ(lot.walk[2].annualCostSoFar, 156941400);
+    // per bid, in rank order, rounded to pence: B1 both homes, B2 one place, B3 nothing
+    EXPECT_EQ(*lot.bids[0].annualCost, 130350000);
+    EXPECT_EQ(*lot.bids[1].annualCost, 26591400);
+    EXPECT_EQ(*lot.bids[2].annualCost, 0);
+    EXPECT_EQ(lot.annualCostExact, 156941400);
+}
+
+TEST(Award, AStepThatAwardsNothingCostsNothing) {
+    Tender t = tender();
+    t.lots[0].annualBudget = pounds("100000");  // less than one place-year at £5,000 (£260,700)
+    const std::vector<Bid> bids = {bid("B1", {lotBid("L1", {setting("S1", 2, "5000")})})};
+    const Result result = run(t, bids);
+    EXPECT_EQ(result.lots[0].walk[0].limit, AwardLimit::Budget);
+    EXPECT_EQ(result.lots[0].walk[0].annualCost, 0);
+    EXPECT_EQ(*result.lots[0].bids[0].annualCost, 0);
 }
 
 TEST(Award, SettingCapHoldsAcrossTwoLots) {
@@ -101,6 +133,8 @@ TEST(Award, ProviderCapSkipsLaterBids) {
     EXPECT_EQ(result.lots[0].providers, 2);
     EXPECT_EQ(result.lots[0].walk.back().limit, AwardLimit::ProviderCap);
     EXPECT_FALSE(result.lots[0].walk.back().setting);
+    EXPECT_EQ(result.lots[0].walk.back().annualCost, 0);
+    EXPECT_EQ(*result.lots[0].bids[2].annualCost, 0);
 }
 
 TEST(Award, ABidThatGetsNoPlacesDoesNotCountAsAProvider) {
@@ -125,7 +159,7 @@ TEST(Award, PhasesCountPlacesAvailableByTheirMonth) {
                                                             setting("S4", 2, "4557", Rating::Good, 0, 24)})})};
     const Result result = run(t, bids);
     // by month 12: 8 (met); by 18: 8 < 10 (missed); by 24: 14 < 15 (missed); 14 < minPlaces 15
-    EXPECT_EQ(result.lots[0].flags, (Strings{"BELOW_MIN_PLACES", "PHASE_SHORTFALL:18", "PHASE_SHORTFALL:24"}));
+    EXPECT_EQ(spelled(result.lots[0].flags), (Strings{"BELOW_MIN_PLACES", "PHASE_SHORTFALL:18", "PHASE_SHORTFALL:24"}));
 }
 
 TEST(Award, KentFifteenBedsCostTheirPublishedFigure) {

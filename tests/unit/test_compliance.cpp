@@ -13,7 +13,7 @@ TEST(Compliance, LateBidIsExcludedFromEveryLot) {
     Tender t = tender();
     const Bid b = bid("B1", {lotBid("L1", {setting("S1", 2, "5000")})}, "2023-10-02T12:00:01Z");
     const auto result = assessCompliance(t, b);
-    EXPECT_EQ(result[0].reasons, Strings{"LATE"});
+    EXPECT_EQ(spelled(result[0].reasons), Strings{"LATE"});
 }
 
 TEST(Compliance, BidAtTheDeadlineIsNotLate) {
@@ -26,7 +26,7 @@ TEST(Compliance, EachUnmetRequirementIsAReasonInTenderOrder) {
     t.requirements = {{"OFSTED-REG", "", {}}, {"INSURANCE", "", {}}, {"DBS", "", {}}};
     Bid b = bid("B1", {lotBid("L1", {setting("S1", 2, "5000")})}, "2023-10-03T09:00:00Z");
     b.declarations = {{"DBS", false, {}}, {"OFSTED-REG", true, {}}};
-    EXPECT_EQ(assessCompliance(t, b)[0].reasons,
+    EXPECT_EQ(spelled(assessCompliance(t, b)[0].reasons),
               (Strings{"LATE", "REQUIREMENT_NOT_MET:INSURANCE", "REQUIREMENT_NOT_MET:DBS"}));
 }
 
@@ -38,8 +38,9 @@ TEST(Compliance, IneligibleSettingsAreNotesInSettingThenRuleOrder) {
                                            setting("S1", 3, "5963.00", Rating::Outstanding),
                                            setting("S3", 2, "5963.01", Rating::NotYetInspected)})});
     const auto result = assessCompliance(t, b)[0];
-    EXPECT_EQ(result.notes, (Strings{"OFSTED_BELOW_MIN:S2", "PLACES_EXCEED_REGISTERED:S2", "OVER_PRICE_CEILING:S2",
-                                     "OFSTED_BELOW_MIN:S3", "OVER_PRICE_CEILING:S3"}));
+    EXPECT_EQ(spelled(result.notes),
+              (Strings{"OFSTED_BELOW_MIN:S2", "PLACES_EXCEED_REGISTERED:S2", "OVER_PRICE_CEILING:S2",
+                       "OFSTED_BELOW_MIN:S3", "OVER_PRICE_CEILING:S3"}));
     EXPECT_TRUE(result.reasons.empty());
     ASSERT_EQ(result.eligible.size(), 1U);
     EXPECT_EQ(result.eligible[0].setting, 1U);
@@ -50,7 +51,8 @@ TEST(Compliance, NoEligibleSettingFollowsWholeBidReasons) {
     t.requirements = {{"INSURANCE", "", {}}};
     t.lots[0].maxWeeklyPrice = pounds("5000");
     const Bid b = bid("B1", {lotBid("L1", {setting("S1", 2, "5001")})});
-    EXPECT_EQ(assessCompliance(t, b)[0].reasons, (Strings{"REQUIREMENT_NOT_MET:INSURANCE", "NO_ELIGIBLE_SETTING"}));
+    EXPECT_EQ(spelled(assessCompliance(t, b)[0].reasons),
+              (Strings{"REQUIREMENT_NOT_MET:INSURANCE", "NO_ELIGIBLE_SETTING"}));
 }
 
 TEST(Compliance, BookablePlacesAreCappedPerSetting) {
@@ -71,7 +73,7 @@ TEST(Compliance, ABidReachesQualityWhenOneLotBidIsNotExcluded) {
     const Bid b = bid("B1", {lotBid("L1", {setting("S1", 2, "5000")}), lotBid("L2", {setting("S1", 2, "5000")})});
     const auto result = assessCompliance(t, b);
     EXPECT_TRUE(result[0].reasons.empty());
-    EXPECT_EQ(result[1].reasons, Strings{"NO_ELIGIBLE_SETTING"});
+    EXPECT_EQ(spelled(result[1].reasons), Strings{"NO_ELIGIBLE_SETTING"});
     EXPECT_TRUE(reachesQuality(result));
 }
 

@@ -40,9 +40,9 @@ TEST(Evaluate, BidCompliantInOneLotAndExcludedInAnotherCarriesQualityReasonsOnBo
     const Evaluation evaluation = evaluate(pack);
     ASSERT_TRUE(evaluation.result) << describe(evaluation.errors.front());
     const Result& result = *evaluation.result;
-    EXPECT_EQ(rowOf(result, pack, 0, "B1").reasons, Strings{"QUALITY_BELOW_MIN:Q1"});
-    EXPECT_EQ(rowOf(result, pack, 1, "B1").reasons, (Strings{"NO_ELIGIBLE_SETTING", "QUALITY_BELOW_MIN:Q1"}));
-    EXPECT_EQ(rowOf(result, pack, 1, "B1").notes, Strings{"OVER_PRICE_CEILING:S1"});
+    EXPECT_EQ(spelled(rowOf(result, pack, 0, "B1").reasons), Strings{"QUALITY_BELOW_MIN:Q1"});
+    EXPECT_EQ(spelled(rowOf(result, pack, 1, "B1").reasons), (Strings{"NO_ELIGIBLE_SETTING", "QUALITY_BELOW_MIN:Q1"}));
+    EXPECT_EQ(spelled(rowOf(result, pack, 1, "B1").notes), Strings{"OVER_PRICE_CEILING:S1"});
     EXPECT_EQ(*rowOf(result, pack, 0, "B2").rank, 1);
     EXPECT_EQ(*rowOf(result, pack, 1, "B2").rank, 1);
 }
@@ -55,7 +55,7 @@ TEST(Evaluate, BidExcludedEverywhereByComplianceNeedsNoScoresAndGetsNoQualityRea
     const Pack pack{t, bids, scores};
     const Evaluation evaluation = evaluate(pack);
     ASSERT_TRUE(evaluation.result);
-    EXPECT_EQ(rowOf(*evaluation.result, pack, 0, "B1").reasons, Strings{"LATE"});
+    EXPECT_EQ(spelled(rowOf(*evaluation.result, pack, 0, "B1").reasons), Strings{"LATE"});
     EXPECT_FALSE(evaluation.result->quality[0]);
 }
 

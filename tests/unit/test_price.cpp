@@ -77,7 +77,7 @@ TEST(Price, AbnormallyLowNeedsThreeCompliantBidsAndIsStrictlyBelow) {
     auto rows = rowsFor(bids);
     const auto lowest = scoreLotPrices(t.evaluation, t.lots[0], bids, rows);
     EXPECT_EQ(*lowest, 300000);
-    EXPECT_EQ(rows[0].flags, std::vector<std::string>{"ABNORMALLY_LOW"});
+    EXPECT_EQ(spelled(rows[0].flags), std::vector<std::string>{"ABNORMALLY_LOW"});
     EXPECT_TRUE(rows[1].flags.empty());
 
     bids[0].lotBids[0].settings[0].weeklyPrice = pounds("3750");  // mean 5250, threshold 3937.50: still low

@@ -26,7 +26,7 @@ std::vector<std::string> ranked(const EvaluationRules& rules, const std::vector<
         LotBidResult row;
         row.bid = bids.size() - 1;
         if (r.excluded) {
-            row.reasons = {"LATE"};
+            row.reasons = {Code{CodeKind::Late}};
         } else {
             row.exactPriceScore = r.price;
             row.exactQualityScore = r.quality;

@@ -1,0 +1,117 @@
+// The Price sheet: each compliant bid's eligible homes, and on the bid's first row its evaluated
+// price, the lot's lowest, the ceiling and the price score by the tender's price method.
+#include "xlsx/sheets.hpp"
+
+namespace tenderscore::xlsx {
+
+namespace {
+
+std::string priceScoreFormula(PriceMethod method, int row) {
+    const std::string p = cellRef(row, price::Evaluated);
+    const std::string l = cellRef(row, price::Lowest);
+    const std::string c = cellRef(row, price::Ceiling);
+    switch (method) {
+    case PriceMethod::LowestOverBid:
+        return "=ROUND(PriceWeight*" + l + "/" + p + ",Decimals)";
+    case PriceMethod::LinearFromLowest:
+        return "=ROUND(PriceWeight*MAX(0,(2*" + l + "-" + p + ")/" + l + "),Decimals)";
+    case PriceMethod::CeilingLinear:
+        return "=ROUND(IF(" + c + "=" + l + ",PriceWeight,PriceWeight*(" + c + "-" + p + ")/(" + c + "-" + l +
+               ")),Decimals)";
+    }
+    return "";
+}
+
+/// The bid's evaluated price (over its rows first to last), the lot's lowest (over the lot's rows),
+/// the ceiling and the price score, on the bid's first row: rows are written in order, as
+/// libxlsxwriter's constant-memory mode requires.
+void writeBidPrice(const SheetContext& c, lxw_worksheet* sheet, const LotResult& lotResult, const Lot& lot,
+                   const LotBidResult& bidRow, std::pair<int, int> bidRows, std::pair<int, int> lotRows) {
+    const auto [first, last] = bidRows;
+    c.book.formula(sheet, first, price::Evaluated,
+                   "=SUMPRODUCT(" + rangeRef(first, last, price::Bookable) + "," +
+                       rangeRef(first, last, price::Weekly) + ")/SUM(" + rangeRef(first, last, price::Bookable) + ")",
+                   poundsOf(*bidRow.evaluatedPrice), c.f.exact);
+    c.book.formula(sheet, first, price::Lowest,
+                   "=MIN(" + rangeRef(lotRows.first, lotRows.second, price::Evaluated, true) + ")",
+                   poundsOf(*lotResult.lowestPrice), c.f.exact);
+    if (lot.maxWeeklyPrice) {
+        c.book.number(sheet, first, price::Ceiling, poundsOf(*lot.maxWeeklyPrice), c.f.money);
+    }
+    c.book.formula(sheet, first, price::Score, priceScoreFormula(c.rules().priceMethod, first),
+                   value(*bidRow.priceScore), c.f.score);
+}
+
+/// One lot's rows from `row`; returns the next row.
+int writeLot(const SheetContext& c, lxw_worksheet* sheet, int row, const LotResult& lotResult,
+             std::vector<int>& priceRows) {
+    const Lot& lot = c.tender().lots[lotResult.lot];
+    int lotRows = 0;
+    for (const LotBidResult& bidRow : lotResult.bids) {
+        if (bidRow.compliant()) {
+            lotRows += static_cast<int>(bidRow.eligible.size());
+        }
+    }
+    const std::pair<int, int> lotRange{row, row + lotRows - 1};
+    priceRows.assign(lotResult.bids.size(), 0);
+    for (std::size_t i = 0; i < lotResult.bids.size(); ++i) {
+        const LotBidResult& bidRow = lotResult.bids[i];
+        if (!bidRow.compliant()) {
+            continue;
+        }
+        const Bid& bid = c.pack.bids[bidRow.bid];
+        const LotBid& lotBid = bid.lotBids[bidRow.lotBid];
+        const int first = row;
+        const int last = row + static_cast<int>(bidRow.eligible.size()) - 1;
+        priceRows[i] = first;
+        for (const EligibleSetting& entry : bidRow.eligible) {
+            const Setting& setting = lotBid.settings[entry.setting];
+            c.book.text(sheet, row, price::Lot, lot.id);
+            c.book.text(sheet, row, price::Bid, bid.id);
+            c.book.text(sheet, row, price::Bidder, bid.bidderName);
+            c.book.text(sheet, row, price::Urn, setting.urn);
+            c.book.text(sheet, row, price::Setting, setting.name);
+            c.book.number(sheet, row, price::Offered, setting.places);
+            c.book.number(sheet, row, price::Bookable, entry.bookable);
+            c.book.number(sheet, row, price::Weekly, poundsOf(setting.weeklyPrice), c.f.money);
+            if (row == first) {
+                writeBidPrice(c, sheet, lotResult, lot, bidRow, {first, last}, lotRange);
+            }
+            ++row;
+        }
+    }
+    return row;
+}
+
+}  // namespace
+
+void writePriceSheet(const SheetContext& c, lxw_worksheet* sheet, Layout& layout) {
+    header(c, sheet, 0,
+           {{price::Lot, "Lot"},
+            {price::Bid, "Bid"},
+            {price::Bidder, "Bidder"},
+            {price::Urn, "URN"},
+            {price::Setting, "Setting"},
+            {price::Offered, "Places offered"},
+            {price::Bookable, "Bookable places"},
+            {price::Weekly, "Weekly price"},
+            {price::Evaluated, "Evaluated price"},
+            {price::Lowest, "Lowest in lot"},
+            {price::Ceiling, "Ceiling"},
+            {price::Score, "Price score"}});
+    layout.priceRow.resize(c.result.lots.size());
+    int row = 1;
+    for (std::size_t l = 0; l < c.result.lots.size(); ++l) {
+        row = writeLot(c, sheet, row, c.result.lots[l], layout.priceRow[l]);
+    }
+    c.book.column(sheet, price::Lot, price::Bid, 10);
+    c.book.column(sheet, price::Bidder, price::Bidder, 32);
+    c.book.column(sheet, price::Urn, price::Urn, 11);
+    c.book.column(sheet, price::Setting, price::Setting, 22);
+    c.book.column(sheet, price::Offered, price::Bookable, 9);
+    c.book.column(sheet, price::Weekly, price::Ceiling, 13);
+    c.book.column(sheet, price::Score, price::Score, 10);
+    c.book.finishTable(sheet, 0, row - 1, price::Last);
+}
+
+}  // namespace tenderscore::xlsx

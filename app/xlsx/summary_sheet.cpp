@@ -1,0 +1,267 @@
+// The Summary: the method's parameters as named cells, then for each lot its ranking table, its
+// figures against its caps, its flags, its excluded bids and a chart of the scores.
+#include "evaluation/explain.hpp"
+#include "format/text.hpp"
+#include "io/output_set.hpp"
+#include "xlsx/sheets.hpp"
+
+namespace tenderscore::xlsx {
+
+namespace {
+
+constexpr int chartRows = 16;
+
+/// The method's parameters live in visible cells on the Summary sheet, named so that every
+/// formula reads like the method: =ROUND(PriceWeight*J5/I5,Decimals).
+class Parameters {
+public:
+    Parameters(const SheetContext& c, lxw_worksheet* sheet, int row) : _c(c), _sheet(sheet), _row(row) {}
+
+    void number(const char* label, const char* name, double figure) {
+        _c.book.text(_sheet, _row, summary::Label, label);
+        _c.book.number(_sheet, _row, summary::Figure, figure);
+        if (name != nullptr) {
+            define(name);
+        }
+        ++_row;
+    }
+
+    void text(const char* label, const std::string& words) {
+        _c.book.text(_sheet, _row, summary::Label, label);
+        _c.book.text(_sheet, _row, summary::Figure, words);
+        ++_row;
+    }
+
+    /// Contract years = initial + extension years, the two parameters just written.
+    void contractYears() {
+        const Contract& contract = _c.tender().contract;
+        _c.book.text(_sheet, _row, summary::Label, "Contract years");
+        _c.book.formula(_sheet, _row, summary::Figure,
+                        "=" + cellRef(_row - 2, summary::Figure) + "+" + cellRef(_row - 1, summary::Figure),
+                        contract.initialYears + contract.extensionYears);
+        define("ContractYears");
+        ++_row;
+    }
+
+    void heading(const char* label) {
+        ++_row;
+        _c.book.text(_sheet, _row++, summary::Label, label, _c.f.bold);
+    }
+
+    [[nodiscard]] int row() const { return _row; }
+
+private:
+    void define(const char* name) { _c.book.defineName(name, "=Summary!" + cellRef(_row, summary::Figure, true)); }
+
+    const SheetContext& _c;
+    lxw_worksheet* _sheet;
+    int _row;
+};
+
+/// "SUM(Award!$H$2:$H$9)" over one lot's rows of a column of the Award sheet ("0" when none).
+std::string awardSum(const Layout& layout, std::size_t lot, award::Col col) {
+    const auto [first, last] = layout.awardRows[lot];
+    if (last < first) {
+        return "0";
+    }
+    return "SUM(Award!" + rangeRef(first, last, col, true) + ")";
+}
+
+void addChart(const SheetContext& c, lxw_worksheet* sheet, const Lot& lot, int at, int first, int last) {
+    lxw_chart* chart = c.book.addChart(LXW_CHART_BAR_STACKED);
+    const auto row = [](int r) { return static_cast<lxw_row_t>(r); };
+    const auto col = [](summary::Col n) { return static_cast<lxw_col_t>(n); };
+    for (const auto& [values, name] : {std::pair<summary::Col, const char*>{summary::PriceScore, "Price score"},
+                                       {summary::QualityScore, "Quality score"}}) {
+        lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+        if (series == nullptr) {
+            throw io::OutputError("cannot add a chart series");
+        }
+        chart_series_set_categories(series, "Summary", row(first), col(summary::Bidder), row(last),
+                                    col(summary::Bidder));
+        chart_series_set_values(series, "Summary", row(first), col(values), row(last), col(values));
+        chart_series_set_name(series, name);
+    }
+    chart_title_set_name(chart, ("Lot " + lot.id + ": price and quality scores in rank order").c_str());
+    chart_axis_set_reverse(chart->y_axis);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    c.book.insertChart(sheet, at, summary::Bidder, chart, 1.6, 1.1);
+}
+
+/// The ranking table's row of lot bid `i` of lot `l` (compliant): each figure refers to its sheet.
+void writeRankingRow(const SheetContext& c, lxw_worksheet* sheet, int row, const Layout& layout, std::size_t l,
+                     std::size_t i) {
+    const LotBidResult& bidRow = c.result.lots[l].bids[i];
+    const Bid& bid = c.pack.bids[bidRow.bid];
+    const int priceRow = layout.priceRow[l][i];
+    const int qualityRow = layout.qualityRow[bidRow.bid];
+    c.book.number(sheet, row, summary::Rank, *bidRow.rank);
+    c.book.text(sheet, row, summary::Bidder, bid.bidderName);
+    c.book.text(sheet, row, summary::Bid, bid.id);
+    c.book.formula(sheet, row, summary::EvaluatedPrice, "=Price!" + cellRef(priceRow, price::Evaluated, true),
+                   poundsOf(*bidRow.evaluatedPrice), c.f.money);
+    c.book.formula(sheet, row, summary::PriceScore, "=Price!" + cellRef(priceRow, price::Score, true),
+                   value(*bidRow.priceScore), c.f.score);
+    c.book.formula(sheet, row, summary::QualityScore, "=Quality!" + cellRef(qualityRow, layout.qualityCol, true),
+                   value(*bidRow.qualityScore), c.f.score);
+    c.book.formula(
+        sheet, row, summary::TotalScore,
+        "=ROUND(" + cellRef(row, summary::PriceScore) + "+" + cellRef(row, summary::QualityScore) + ",Decimals)",
+        value(*bidRow.totalScore), c.f.score);
+    const auto [awardFirst, awardLast] = layout.awardRows[l];
+    if (awardLast < awardFirst) {
+        c.book.number(sheet, row, summary::Places, 0);
+        c.book.number(sheet, row, summary::AnnualCost, 0, c.f.money);
+        return;
+    }
+    const std::string bidCell = cellRef(row, summary::Bid);
+    const std::string bids = "Award!" + rangeRef(awardFirst, awardLast, award::Bid, true);
+    c.book.formula(
+        sheet, row, summary::Places,
+        "=SUMIF(" + bids + "," + bidCell + ",Award!" + rangeRef(awardFirst, awardLast, award::Awarded, true) + ")",
+        *bidRow.awardedPlaces);
+    c.book.formula(sheet, row, summary::AnnualCost,
+                   "=ROUND(SUMIF(" + bids + "," + bidCell + ",Award!" +
+                       rangeRef(awardFirst, awardLast, award::Cost, true) + "),2)",
+                   poundsOf(*bidRow.annualCost), c.f.money);
+}
+
+/// The lot's figures against its caps, under its ranking table (rows first to last); returns the next row.
+int writeLotFigures(const SheetContext& c, lxw_worksheet* sheet, int row, std::size_t l, const Layout& layout,
+                    int first, int last) {
+    const LotResult& lotResult = c.result.lots[l];
+    const Lot& lot = c.tender().lots[lotResult.lot];
+    auto figure = [&](const char* label, const std::string& note) {
+        c.book.text(sheet, row, summary::Label, label, c.f.bold);
+        c.book.text(sheet, row, summary::Note, note);
+    };
+    figure("Places awarded", "between " + std::to_string(lot.minPlaces) + " and " + std::to_string(lot.maxPlaces));
+    c.book.formula(sheet, row++, summary::Figure, "=" + awardSum(layout, l, award::Awarded), lotResult.awardedPlaces);
+    figure("Providers", lot.maxProviders ? "at most " + std::to_string(*lot.maxProviders) : "no cap");
+    if (last >= first) {
+        c.book.formula(sheet, row++, summary::Figure, "=COUNTIF(" + rangeRef(first, last, summary::Places) + ",\">0\")",
+                       lotResult.providers);
+    } else {
+        c.book.number(sheet, row++, summary::Figure, 0);
+    }
+    figure("Annual cost",
+           lot.annualBudget ? "budget " + text::money(*lot.annualBudget, c.tender().currency) : "no budget set");
+    const std::string exactAnnual = awardSum(layout, l, award::Cost);
+    c.book.formula(sheet, row++, summary::Figure, "=ROUND(" + exactAnnual + ",2)", poundsOf(lotResult.annualCost),
+                   c.f.money);
+    const int years = c.tender().contract.initialYears + c.tender().contract.extensionYears;
+    figure("Contract value", std::to_string(years) + (years == 1 ? " year" : " years") +
+                                 ", annual cost uplifted each year, rounded once");
+    c.book.formula(sheet, row++, summary::Figure,
+                   "=ROUND(IF(UpliftPercent=0," + exactAnnual + "*ContractYears," + exactAnnual +
+                       "*((1+UpliftPercent/100)^ContractYears-1)/(UpliftPercent/100)),2)",
+                   poundsOf(lotResult.contractValue), c.f.money);
+    c.book.text(sheet, row, summary::Label, "Flags", c.f.bold);
+    std::string words;
+    for (const Code& flag : lotResult.flags) {
+        words += (words.empty() ? "" : "; ") + explain(flag);
+    }
+    for (const LotBidResult& bidRow : lotResult.bids) {
+        for (const Code& flag : bidRow.flags) {
+            words += (words.empty() ? "" : "; ") + c.pack.bids[bidRow.bid].id + ": " + explain(flag);
+        }
+    }
+    c.book.text(sheet, row++, summary::Figure, words.empty() ? "none" : words, words.empty() ? nullptr : c.f.flag);
+    return row;
+}
+
+/// The lot's excluded bids with their reasons in words; returns the next row.
+int writeExcluded(const SheetContext& c, lxw_worksheet* sheet, int row, const LotResult& lotResult) {
+    bool anyExcluded = false;
+    for (const LotBidResult& bidRow : lotResult.bids) {
+        if (bidRow.compliant()) {
+            continue;
+        }
+        if (!anyExcluded) {
+            ++row;
+            c.book.text(sheet, row++, summary::Label, "Excluded bids", c.f.bold);
+            anyExcluded = true;
+        }
+        const Bid& bid = c.pack.bids[bidRow.bid];
+        c.book.text(sheet, row, summary::Bidder, bid.bidderName);
+        c.book.text(sheet, row, summary::Bid, bid.id);
+        c.book.text(sheet, row++, summary::Note, text::describeCodes(bidRow.reasons));
+    }
+    return row;
+}
+
+}  // namespace
+
+void writeParameters(const SheetContext& c, lxw_worksheet* sheet, Layout& layout) {
+    const EvaluationRules& rules = c.rules();
+    const Contract& contract = c.tender().contract;
+    c.book.text(sheet, 0, summary::Heading, c.tender().title.empty() ? c.tender().id : c.tender().title, c.f.heading);
+    Parameters parameters(c, sheet, 2);
+    parameters.text("Authority", c.tender().authority);
+    parameters.text("Reference", c.tender().id);
+    parameters.text("Method", "Price " + toPlainDecimal(rules.priceWeight) + " : quality " +
+                                  toPlainDecimal(rules.qualityWeight) + "; price method " +
+                                  methodName(rules.priceMethod) + "; consensus " + consensusName(rules.consensus) +
+                                  "; scores rounded half-up to " + std::to_string(rules.decimals) +
+                                  " decimals; ties broken by " + tieBreakText(rules.tieBreak));
+    parameters.heading("Method parameters");
+    parameters.number("Price weight", "PriceWeight", value(rules.priceWeight));
+    parameters.number("Quality weight", "QualityWeight", value(rules.qualityWeight));
+    parameters.text("Price method", methodName(rules.priceMethod));
+    parameters.text("Consensus rule", consensusName(rules.consensus));
+    parameters.number("Decimals (rounding half-up)", "Decimals", rules.decimals);
+    parameters.number("Quality marks out of", "ScaleMax", rules.scaleMax);
+    parameters.number("Minimum score on each question", "MinScoreEach", value(rules.minScoreEach));
+    parameters.number("Minimum quality score (% of quality weight)", "MinQualityPercent",
+                      value(rules.minQualityPercent));
+    parameters.number("Weeks per year", "WeeksPerYear", value(contract.weeksPerYear));
+    parameters.number("Annual uplift (%)", "UpliftPercent", value(contract.annualUpliftPercent));
+    parameters.number("Initial years", nullptr, contract.initialYears);
+    parameters.number("Extension years", nullptr, contract.extensionYears);
+    parameters.contractYears();
+    parameters.text("Tie-break", tieBreakText(rules.tieBreak));
+    layout.summaryRow = parameters.row() + 1;
+}
+
+void writeSummary(const SheetContext& c, lxw_worksheet* sheet, const Layout& layout) {
+    int row = layout.summaryRow;
+    for (std::size_t l = 0; l < c.result.lots.size(); ++l) {
+        const LotResult& lotResult = c.result.lots[l];
+        const Lot& lot = c.tender().lots[lotResult.lot];
+        ++row;
+        c.book.text(sheet, row++, summary::Heading, "Lot " + lot.id + (lot.name.empty() ? "" : ": " + lot.name),
+                    c.f.heading);
+        header(c, sheet, row++,
+               {{summary::Rank, "Rank"},
+                {summary::Bidder, "Bidder"},
+                {summary::Bid, "Bid"},
+                {summary::EvaluatedPrice, "Evaluated price (per place-week)"},
+                {summary::PriceScore, "Price score"},
+                {summary::QualityScore, "Quality score"},
+                {summary::TotalScore, "Total score"},
+                {summary::Places, "Places awarded"},
+                {summary::AnnualCost, "Annual cost"}});
+        const int first = row;
+        for (std::size_t i = 0; i < lotResult.bids.size(); ++i) {
+            if (lotResult.bids[i].compliant()) {
+                writeRankingRow(c, sheet, row++, layout, l, i);
+            }
+        }
+        const int last = row - 1;
+        row = writeLotFigures(c, sheet, row + 1, l, layout, first, last);
+        row = writeExcluded(c, sheet, row, lotResult);
+        if (last >= first) {
+            ++row;
+            addChart(c, sheet, lot, row, first, last);
+            row += chartRows;
+        }
+    }
+    c.book.column(sheet, summary::Rank, summary::Rank, 6);
+    c.book.column(sheet, summary::Bidder, summary::Bidder, 40);
+    c.book.column(sheet, summary::Bid, summary::Bid, 14);
+    c.book.column(sheet, summary::EvaluatedPrice, summary::AnnualCost, 14);
+    worksheet_freeze_panes(sheet, 1, 0);
+    c.book.finishSheet(sheet);
+}
+
+}  // namespace tenderscore::xlsx
