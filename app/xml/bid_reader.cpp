@@ -15,7 +15,7 @@ Setting readSetting(const XmlSource& source, pugi::xml_node node, Diagnostics& e
     assign(setting.registeredPlaces, e.integer("registeredPlaces", true, 1, maxInt));
     assign(setting.ofstedRating, e.rating("ofstedRating"));
     assign(setting.places, e.integer("places", true, 1, maxInt));
-    assign(setting.weeklyPrice, e.money("weeklyPrice"));
+    assign(setting.weeklyPrice, e.money("weeklyPrice", true, maxWeeklyPrice));
     assign(setting.availableMonths, e.integer("availableMonths", false, 0, maxInt));
     assign(setting.localAuthority, e.text("localAuthority", false));
     (void)e.children({});
@@ -36,12 +36,14 @@ std::optional<Bid> readBid(const XmlSource& source, Diagnostics& errors) {
     for (const pugi::xml_node child : children) {
         const std::string name = XmlSource::localName(child);
         if (name == "bidder") {
-            ElementReader e(source, child, errors, {"name", "companyNumber"});
+            ElementReader e(source, child, errors, {"name", "companyNumber", "address", "email"});
             assign(bid.bidderName, e.text("name"));
             if (bid.bidderName.empty()) {
                 e.error("required-attribute", "attribute 'name' must not be empty");
             }
             assign(bid.companyNumber, e.text("companyNumber", false));
+            assign(bid.address, e.text("address", false));
+            assign(bid.email, e.text("email", false));
             (void)e.children({});
         } else if (name == "declaration") {
             ElementReader e(source, child, errors, {"requirement", "met"});

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "io/hash.hpp"
@@ -40,19 +41,49 @@ std::optional<InputDocument> load(const std::filesystem::path& path, const ReadL
     return InputDocument{path.string(), std::move(*bytes)};
 }
 
+/// A problem with a file or folder as a whole.
+void pathError(Diagnostics& errors, const std::filesystem::path& path, const char* rule, std::string message) {
+    Diagnostic diagnostic;
+    diagnostic.at.file = path.string();
+    diagnostic.rule = rule;
+    diagnostic.message = std::move(message);
+    errors.push_back(std::move(diagnostic));
+}
+
 }  // namespace
 
-std::vector<std::filesystem::path> bidFiles(const std::filesystem::path& folder) {
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
-        if (entry.is_regular_file() && entry.path().extension() == ".xml") {
-            files.push_back(entry.path());
+std::vector<std::filesystem::path> bidFiles(const std::filesystem::path& folder, Diagnostics& errors) {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> files;
+    std::error_code listing;
+    fs::directory_iterator entry(folder, listing);
+    for (; !listing && entry != fs::directory_iterator(); entry.increment(listing)) {
+        const fs::path& path = entry->path();
+        if (path.extension() != ".xml") {
+            continue;  // not a bid file: never looked at further (it may be anything, a link loop too)
+        }
+        // A file named as a bid that cannot be read is reported, never skipped: a bid would vanish.
+        std::error_code examining;
+        const fs::file_status status = fs::status(path, examining);  // through links
+        if (examining) {
+            pathError(errors, path, "read", "cannot read the file: " + examining.message());
+        } else if (!fs::is_regular_file(status)) {
+            pathError(errors, path, "read", "a bid file must be a regular file; this is not");
+        } else {
+            files.push_back(path);
         }
     }
-    std::sort(files.begin(), files.end(), [](const std::filesystem::path& a, const std::filesystem::path& b) {
-        return a.filename().string() < b.filename().string();
-    });
+    if (listing) {
+        pathError(errors, folder, "bids-folder", "cannot list the bids folder: " + listing.message());
+    }
+    std::sort(files.begin(), files.end(),
+              [](const fs::path& a, const fs::path& b) { return a.filename().string() < b.filename().string(); });
     return files;
+}
+
+std::vector<std::filesystem::path> bidFiles(const std::filesystem::path& folder) {
+    Diagnostics ignored;
+    return bidFiles(folder, ignored);
 }
 
 namespace {
@@ -97,7 +128,7 @@ void runParallel(std::size_t count, std::size_t threads, Job job) {
     if (threads == 0) {
         threads = std::max(1U, std::thread::hardware_concurrency());
     }
-    threads = std::min(threads, count);
+    threads = std::min({threads, count, maxThreads});
     if (threads <= 1) {
         for (std::size_t i = 0; i < count; ++i) {
             job(i);
@@ -107,18 +138,26 @@ void runParallel(std::size_t count, std::size_t threads, Job job) {
     std::atomic<std::size_t> next{0};
     std::exception_ptr failure;
     std::mutex failureLock;
-    std::vector<std::thread> workers;
-    for (std::size_t t = 0; t < threads; ++t) {
-        workers.emplace_back([&] {
-            for (std::size_t i = next++; i < count; i = next++) {
-                try {
-                    job(i);
-                } catch (...) {
-                    const std::lock_guard<std::mutex> lock(failureLock);
-                    failure = std::current_exception();
-                }
+    const auto work = [&] {
+        for (std::size_t i = next++; i < count; i = next++) {
+            try {
+                job(i);
+            } catch (...) {
+                const std::lock_guard<std::mutex> lock(failureLock);
+                failure = std::current_exception();
             }
-        });
+        }
+    };
+    std::vector<std::thread> workers;
+    try {
+        for (std::size_t t = 0; t < threads; ++t) {
+            workers.emplace_back(work);
+        }
+    } catch (const std::system_error&) {
+        // The system would not start another thread: the ones running share the work.
+    }
+    if (workers.empty()) {
+        work();
     }
     for (std::thread& worker : workers) {
         worker.join();
@@ -218,9 +257,10 @@ ReadPack readDocuments(PackDocuments documents, const ReadLimits& limits, bool k
 ReadPack readPack(const std::filesystem::path& tender, const std::optional<std::filesystem::path>& bids,
                   const std::optional<std::filesystem::path>& scores, const ReadLimits& limits, bool keepDocuments) {
     std::optional<std::vector<Source>> bidSources;
+    Diagnostics listing;
     if (bids) {
         bidSources.emplace();
-        for (const std::filesystem::path& file : bidFiles(*bids)) {
+        for (const std::filesystem::path& file : bidFiles(*bids, listing)) {
             bidSources->push_back(Source{file, std::nullopt});
         }
     }
@@ -228,8 +268,13 @@ ReadPack readPack(const std::filesystem::path& tender, const std::optional<std::
     if (scores) {
         scoresSource = Source{*scores, std::nullopt};
     }
-    return readSources(Source{tender, std::nullopt}, std::move(bidSources), std::move(scoresSource), limits,
-                       keepDocuments);
+    ReadPack read = readSources(Source{tender, std::nullopt}, std::move(bidSources), std::move(scoresSource), limits,
+                                keepDocuments);
+    if (!listing.empty()) {
+        read.errors.insert(read.errors.end(), listing.begin(), listing.end());
+        read.everyBidParsed = false;
+    }
+    return read;
 }
 
 }  // namespace tenderscore::xml

@@ -24,7 +24,11 @@ struct ReadPack {
     bool hasScores = false;
 };
 
-/// The bid files of a folder: regular files ending in ".xml", sorted by name.
+/// The bid files of a folder: regular files ending in ".xml", sorted by name. A folder that cannot
+/// be listed, and an entry ending in ".xml" that cannot be read or is not a regular file, are
+/// reported in `errors`; nothing is thrown.
+[[nodiscard]] std::vector<std::filesystem::path> bidFiles(const std::filesystem::path& folder, Diagnostics& errors);
+/// The same, for a count: problems are left to the reading.
 [[nodiscard]] std::vector<std::filesystem::path> bidFiles(const std::filesystem::path& folder);
 
 /// Reads whatever of the pack is given (bids and scores are optional, for `validate`). Every

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "evaluation/model.hpp"
+#include "xml/element_reader.hpp"
 #include "xml/xml_source.hpp"
 
 namespace tenderscore::xml {
@@ -14,6 +15,10 @@ namespace tenderscore::xml {
 inline constexpr const char* tenderNamespace = "urn:tenderscore:tender:1";
 inline constexpr const char* bidNamespace = "urn:tenderscore:bid:1";
 inline constexpr const char* scoresNamespace = "urn:tenderscore:scores:1";
+
+/// The largest weekly price of a place, £1,000,000.00: with the tender's limits, any award's
+/// annual cost and contract value fit in pence as a 64-bit integer (docs/formats.md).
+inline constexpr Pence maxWeeklyPrice = 100'000'000;
 
 [[nodiscard]] std::optional<Tender> readTender(const XmlSource& source, Diagnostics& errors);
 [[nodiscard]] std::optional<Bid> readBid(const XmlSource& source, Diagnostics& errors);

@@ -8,21 +8,31 @@ namespace {
 
 constexpr int maxDecimals = 6;
 constexpr int maxScale = 100;
+// The format's limits on the contract and the lots (docs/formats.md, "Largest values"): with them
+// every annual cost and contract value fits in pence as a 64-bit integer, and the contract value,
+// an exact sum of rational powers, takes at most 50 terms.
+constexpr int maxInitialYears = 25;
+constexpr int maxExtensionYears = 25;
+constexpr long maxWeeksPerYear = 53;
+constexpr long maxUpliftPercent = 10;
+constexpr int maxLotPlaces = 1'000'000;
+constexpr std::size_t maxLots = 1000;
 
 void readContract(const XmlSource& source, pugi::xml_node node, Contract& contract, Diagnostics& errors) {
     ElementReader e(source, node, errors,
                     {"startDate", "initialYears", "extensionYears", "weeksPerYear", "annualUpliftPercent"});
     contract.at = e.at();
     assign(contract.startDate, e.date("startDate", false));
-    assign(contract.initialYears, e.integer("initialYears", true, 1, maxInt));
-    assign(contract.extensionYears, e.integer("extensionYears", false, 0, maxInt));
+    assign(contract.initialYears, e.integer("initialYears", true, 1, maxInitialYears));
+    assign(contract.extensionYears, e.integer("extensionYears", false, 0, maxExtensionYears));
     if (auto weeks = e.decimal("weeksPerYear", false)) {
-        if (sgn(*weeks) <= 0) {
-            e.error("range", "attribute 'weeksPerYear' must be greater than 0");
+        if (sgn(*weeks) <= 0 || *weeks > maxWeeksPerYear) {
+            e.error("range",
+                    "attribute 'weeksPerYear' must be greater than 0 and at most " + std::to_string(maxWeeksPerYear));
         }
         contract.weeksPerYear = *weeks;
     }
-    assign(contract.annualUpliftPercent, e.decimal("annualUpliftPercent", false));
+    assign(contract.annualUpliftPercent, e.decimal("annualUpliftPercent", false, 0, maxUpliftPercent));
     (void)e.children({});
 }
 
@@ -123,10 +133,10 @@ Lot readLot(const XmlSource& source, pugi::xml_node node, Diagnostics& errors) {
     assign(lot.id, e.id("id"));
     assign(lot.name, e.text("name", false));
     assign(lot.minPlaces, e.integer("minPlaces", false, 0, maxInt));
-    assign(lot.maxPlaces, e.integer("maxPlaces", true, 1, maxInt));
+    assign(lot.maxPlaces, e.integer("maxPlaces", true, 1, maxLotPlaces));
     lot.maxPlacesPerSetting = e.integer("maxPlacesPerSetting", false, 1, maxInt);
     lot.maxProviders = e.integer("maxProviders", false, 1, maxInt);
-    lot.maxWeeklyPrice = e.money("maxWeeklyPrice", false);
+    lot.maxWeeklyPrice = e.money("maxWeeklyPrice", false, maxWeeklyPrice);
     lot.annualBudget = e.money("annualBudget", false);
     lot.minOfstedRating = e.rating("minOfstedRating", false);
     if (lot.minOfstedRating == Rating::NotYetInspected) {
@@ -170,7 +180,7 @@ std::optional<Tender> readTender(const XmlSource& source, Diagnostics& errors) {
                                          {{"contract"}, 1, 1},
                                          {{"evaluation"}, 1, 1},
                                          {{"requirement"}, 0, many},
-                                         {{"lot"}, 1, many}});
+                                         {{"lot"}, 1, maxLots}});
     for (const pugi::xml_node child : children) {
         const std::string name = XmlSource::localName(child);
         if (name == "title") {

@@ -108,3 +108,29 @@ case('attribute-and-text-over-their-limits', LIMITS,
            2: bid(2)})
 with open(f'{base}/attribute-and-text-over-their-limits/limits.properties', 'w') as f:
     f.write('limits.maxAttributeBytes = 100\nlimits.maxTextBytes = 200\n')
+
+# What pugixml's parse does not check is checked before it: characters XML does not allow, raw or
+# as references (&#0; would cut a name short), undeclared entities, a bare '&', '<' in a value,
+# ']]>' in text, '--' in a comment. Every such problem of a file is listed.
+case('characters-and-references-xml-refuses', VALID,
+     bids={1: bid(1).replace('Provider 1', 'Provider&#0;1 &amp Sons &nbsp; <Ltd>')
+                    .replace('<declaration', '<!-- checked -- twice -->\n  <declaration')
+                    .replace('</lotBid>', '</lotBid>\n  <response question="Q1">\x1b[2J]]> &#xFFFE; &#x110000;</response>'),
+           2: bid(2)})
+case('xml-declaration-not-first', VALID, bids={1: ' ' + bid(1), 2: bid(2)})
+# An element in no namespace (xmlns="") is not an extension: the declaration would vanish and the
+# bid be excluded for a requirement it declared met.
+case('element-in-no-namespace', EVAL,
+     bids={1: bid(1).replace('<declaration requirement', '<declaration xmlns="" requirement'), 2: bid(2)})
+case('prefix-not-declared', VALID, bids={1: bid(1).replace('</lotBid>', '</lotBid>\n  <ext:note/>'), 2: bid(2)})
+NODES = 'validate --tender tender.xml --bids bids --scores scores.xml --config nodes.properties'
+case('nodes-over-the-limit', NODES,
+     bids={1: bid(1).replace('</lotBid>', '</lotBid>\n  <x:list xmlns:x="urn:example:ext">' + '<x:i/>' * 40 + '</x:list>'),
+           2: bid(2)})
+with open(f'{base}/nodes-over-the-limit/nodes.properties', 'w') as f:
+    f.write('# The tender has 31 nodes, B2 and the scores fewer; B1 has 40 more\nlimits.maxNodes = 31\n')
+# The format's largest values (docs/formats.md): with them every figure fits in 64-bit pence.
+case('values-over-the-format-limits', VALID,
+     tender=TENDER.replace('initialYears="1"', 'initialYears="10000" extensionYears="26" weeksPerYear="53.5" '
+                           'annualUpliftPercent="10.5"').replace('maxPlaces="6"', 'maxPlaces="1000001"'),
+     bids={1: bid(1, price='999999999999.99'), 2: bid(2)})

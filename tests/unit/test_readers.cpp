@@ -1,6 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <random>
+
+#include "xml/line_index.hpp"
 #include "xml/readers.hpp"
+#include "xml/uri.hpp"
 
 namespace tenderscore::xml {
 namespace {
@@ -52,6 +56,13 @@ Read readAs(const std::string& xml, const char* root, const char* ns, ReadDocume
 
 Read tenderFrom(const std::string& xml) {
     return readAs(xml, "tender", tenderNamespace, readTender, &Read::tender);
+}
+
+/// The problems of parsing `xml` as a tender under `limits`, and whether it could be parsed.
+std::pair<bool, Strings> parseTender(const std::string& xml, const ReadLimits& limits) {
+    Diagnostics errors;
+    const bool parsed = XmlSource::parse(xml, "tender.xml", "tender", tenderNamespace, errors, limits).has_value();
+    return {parsed, describeAll(errors)};
 }
 
 Read bidFrom(const std::string& xml) {
@@ -240,6 +251,175 @@ TEST(Readers, RefusesABidWithoutLotBidsOrSettings) {
 )";
     EXPECT_EQ(bidFrom(bid).errors,
               Strings{"bid.xml:3:3: error [missing-element]: <lotBid> needs at least one <setting> element"});
+}
+
+TEST(Readers, RefusesCharacterReferencesToWhatIsNotAnXmlCharacter) {
+    // pugixml would turn &#0; into a NUL that ends the id early: "T" instead of "T1&#0;X".
+    EXPECT_EQ(tenderFrom(replaced(validTender, "id=\"T1\"", "id=\"T1&#0;X\"")).errors,
+              Strings{"tender.xml:1:48: error [xml]: the character reference &#0; is to U+0000, which XML does "
+                      "not allow"});
+    for (const char* reference : {"&#xD800;", "&#x110000;", "&#xFFFE;", "&#4294967361;", "&#x1B;"}) {
+        const Read read = tenderFrom(replaced(validTender, "Block contracts", reference));
+        ASSERT_EQ(read.errors.size(), 1U) << reference;
+        EXPECT_NE(read.errors[0].find(std::string("the character reference ") + reference), std::string::npos)
+            << read.errors[0];
+    }
+}
+
+TEST(Readers, ListsEveryCharacterAndReferenceProblemOfAFile) {
+    std::string xml = replaced(validTender, "Block contracts", "Fish & chips &nbsp; a ]]> b \x1b[2J");
+    xml = replaced(xml, "Essex County Council", "Essex &#;");
+    xml = replaced(xml, "maxWeeklyPrice=\"5963.00\"", "name=\"a<b\" maxWeeklyPrice=\"5963.00\"");
+    EXPECT_EQ(tenderFrom(xml).errors,
+              (Strings{"tender.xml:2:15: error [xml]: a '&' must start a reference such as &amp; or &#160;; write "
+                       "&amp; for the character itself",
+                       "tender.xml:2:23: error [xml]: the entity &nbsp; is not defined: XML has only &amp; &lt; &gt; "
+                       "&quot; &apos; (write a character reference such as &#160; instead)",
+                       "tender.xml:2:32: error [xml]: ']]>' is not allowed in text (write ]]&gt;)",
+                       "tender.xml:2:38: error [xml]: the control character U+001B is not allowed in XML, not even as "
+                       "a reference",
+                       "tender.xml:3:20: error [xml]: a character reference must be &#digits; or &#xhex-digits; (a "
+                       "lower-case x)",
+                       "tender.xml:11:38: error [xml]: '<' is not allowed in an attribute value (write &lt;)"}));
+}
+
+TEST(Readers, RefusesWhatMustNotStandOutsideTheDocumentElement) {
+    EXPECT_EQ(tenderFrom(" <?xml version=\"1.0\"?>\n" + std::string(validTender)).errors,
+              Strings{"tender.xml:1:2: error [xml]: the XML declaration must be at the very start of the file, with "
+                      "nothing before it"});
+    EXPECT_EQ(tenderFrom(std::string(validTender) + "trailing").errors,
+              Strings{"tender.xml:13:1: error [xml]: text outside the document element"});
+    EXPECT_EQ(tenderFrom("<!-- a -- b -->" + std::string(validTender)).errors,
+              Strings{"tender.xml:1:8: error [xml]: '--' is not allowed inside a comment"});
+}
+
+TEST(Readers, RefusesAnElementInNoNamespaceRatherThanIgnoringIt) {
+    const std::string xml = replaced(validTender, "<requirement id", "<requirement xmlns=\"\" id");
+    EXPECT_EQ(tenderFrom(xml).errors,
+              Strings{"tender.xml:10:3: error [namespace]: <requirement> is in no namespace (an xmlns=\"\" on it or "
+                      "around it?); inside <tender> an element must be in urn:tenderscore:tender:1, or in another "
+                      "namespace as an extension"});
+}
+
+TEST(Readers, ResolvesNamespacesDeclaredAnywhere) {
+    // A prefix for our namespace declared on the root, the default namespace changed below it, an
+    // extension holding elements in no namespace: read through the tree's namespace check.
+    std::string xml = replaced(validTender, "<tender xmlns=\"urn:tenderscore:tender:1\"",
+                               "<tender xmlns=\"urn:tenderscore:tender:1\" xmlns:t=\"urn:tenderscore:tender:1\"");
+    xml = replaced(xml, "<authority>Essex County Council</authority>",
+                   "<t:authority>Essex County Council</t:authority>\n  <x:e xmlns:x=\"urn:x\"><a xmlns=\"\"/></x:e>");
+    xml = replaced(xml, "<lot id", "<lot xmlns=\"urn:tenderscore:tender:1\" id");
+    const Read read = tenderFrom(xml);
+    ASSERT_TRUE(read.errors.empty()) << read.errors.front();
+    EXPECT_EQ(read.tender->authority, "Essex County Council");
+    EXPECT_EQ(read.tender->lots.size(), 1U);
+
+    EXPECT_EQ(tenderFrom(replaced(xml, "<t:authority>", "<t:authority t:colour=\"red\">")).errors,
+              Strings{"tender.xml:3:3: error [unknown-attribute]: <authority> has no attribute 't:colour'"});
+    EXPECT_EQ(tenderFrom(replaced(xml, "<a xmlns=\"\"/>", "<a xmlns:p=\"\"/>")).errors,
+              Strings{"tender.xml:4:27: error [namespace]: xmlns:p=\"\" is not allowed: XML 1.0 cannot undeclare a "
+                      "prefix"});
+}
+
+TEST(Readers, RefusesAnAttributeTwiceOnAnyElement) {
+    EXPECT_EQ(
+        tenderFrom(replaced(validTender, "<lot id=\"L1\"", "<x:e xmlns:x=\"urn:x\" a=\"1\" a=\"2\"/><lot id=\"L1\""))
+            .errors,
+        Strings{"tender.xml:11:30: error [xml]: attribute 'a' appears more than once"});
+    EXPECT_EQ(tenderFrom(replaced(validTender, "<lot id=\"L1\"",
+                                  "<x:e xmlns:x=\"urn:x\" xmlns:y=\"urn:x\" x:a=\"1\" y:a=\"2\"/><lot id=\"L1\""))
+                  .errors,
+              Strings{"tender.xml:11:48: error [namespace]: attributes 'x:a' and 'y:a' are the same attribute (urn:x "
+                      "a)"});
+}
+
+TEST(Readers, CountsNodesBeforeParsing) {
+    ReadLimits limits;
+    limits.maxNodes = 100;
+    EXPECT_TRUE(parseTender(validTender, limits).first);
+    limits.maxNodes = 20;
+    EXPECT_EQ(parseTender(validTender, limits),
+              std::make_pair(false, Strings{"tender.xml:7:25: error [nodes]: the file has more than 20 elements, "
+                                            "attributes and pieces of text (the limit limits.maxNodes)"}));
+    limits.maxNodes = 100;
+    limits.maxDepth = 2;
+    EXPECT_EQ(parseTender(validTender, limits),
+              std::make_pair(false, Strings{"tender.xml:6:5: error [depth]: elements are nested more than 2 deep"}));
+}
+
+TEST(Readers, ListsAtMostAThousandProblemsOfAFile) {
+    std::string many;
+    for (int i = 0; i < 1500; ++i) {
+        many += "<surprise/>";
+    }
+    const Read read = tenderFrom(replaced(validTender, "<lot id", many + "<lot id"));
+    ASSERT_EQ(read.errors.size(), maxProblemsPerFile + 1);
+    EXPECT_EQ(read.errors.back(),
+              "tender.xml:11:11003: error [xml]: further problems in this file are not listed (the first 1000 are)");
+}
+
+TEST(Readers, AcceptsTheLargestValuesAndRefusesOnePast) {
+    std::string xml =
+        replaced(validTender, "initialYears=\"1\" extensionYears=\"2\" annualUpliftPercent=\"3\"",
+                 "initialYears=\"25\" extensionYears=\"25\" weeksPerYear=\"53\" annualUpliftPercent=\"10\"");
+    xml = replaced(xml, "maxPlaces=\"18\" maxWeeklyPrice=\"5963.00\"",
+                   "maxPlaces=\"1000000\" maxWeeklyPrice=\"1000000\"");
+    const Read read = tenderFrom(xml);
+    ASSERT_TRUE(read.errors.empty()) << read.errors.front();
+    EXPECT_EQ(read.tender->contract.initialYears + read.tender->contract.extensionYears, 50);
+    EXPECT_EQ(read.tender->lots[0].maxWeeklyPrice, 100000000);
+
+    xml = replaced(xml, "initialYears=\"25\" extensionYears=\"25\" weeksPerYear=\"53\" annualUpliftPercent=\"10\"",
+                   "initialYears=\"26\" extensionYears=\"26\" weeksPerYear=\"53.000001\" annualUpliftPercent=\"10.1\"");
+    xml = replaced(xml, "maxPlaces=\"1000000\" maxWeeklyPrice=\"1000000\"",
+                   "maxPlaces=\"1000001\" maxWeeklyPrice=\"1000000.01\"");
+    EXPECT_EQ(
+        tenderFrom(xml).errors,
+        (Strings{"tender.xml:4:3: error [range]: attribute 'initialYears' must be from 1 to 25; got '26'",
+                 "tender.xml:4:3: error [range]: attribute 'extensionYears' must be from 0 to 25; got '26'",
+                 "tender.xml:4:3: error [range]: attribute 'weeksPerYear' must be greater than 0 and at most 53",
+                 "tender.xml:4:3: error [range]: attribute 'annualUpliftPercent' must be from 0 to 10; got '10.1'",
+                 "tender.xml:11:3: error [range]: attribute 'maxPlaces' must be from 1 to 1000000; got '1000001'",
+                 "tender.xml:11:3: error [range]: attribute 'maxWeeklyPrice' must be at most 1000000.00; got "
+                 "'1000000.01'"}));
+}
+
+TEST(LineIndex, GivesTheLineAndColumnOfEveryByte) {
+    // Lines of every length, some longer than the index's blocks, with CR LF and empty lines.
+    std::mt19937 random(7);
+    std::string text;
+    while (text.size() < 20000) {
+        text.append(random() % 3 == 0 ? random() % 1500 : random() % 40, 'x');
+        text += random() % 4 == 0 ? "\r\n" : "\n";
+    }
+    const LineIndex index(text);
+    std::size_t line = 1;
+    std::size_t column = 1;
+    for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+        const LineIndex::Position at = index.at(offset);
+        ASSERT_EQ(std::make_pair(at.line, at.column), std::make_pair(line, column)) << "offset " << offset;
+        if (offset < text.size() && text[offset] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+}
+
+TEST(Uri, NamespaceNamesAreUriReferencesAsXmllintReadsThem) {
+    for (const char* uri :
+         {"urn:x", "http://a/b?c#d", "a:b",        "./a:b", "urn:x%41", "http://[::1]/", "urn:x?a?b",    "#frag",
+          "?q",    "//host",         "mailto:a@b", "a:",    "a/b:c",    "http://a:b@h/", "http://[zz]/", "urn:a&b",
+          "x#",    "http:///a",      "urn:x#[a]",  ""}) {
+        EXPECT_TRUE(isUriReference(uri)) << uri;
+    }
+    for (const char* uri : {"-urn:x",     "1a:b",          "a b",           "urn:x%",    "urn:x%4",      "urn:[x]",
+                            "http://[x/", "http://a@b@c/", "http://h:80x/", "urn:x#a#b", "urn:\xC3\xA9", "urn:{x}",
+                            "urn:x|y",    "urn:x\\y",      "urn:x^",        ":",         ":a",           "http://h/[x]",
+                            "http://h:/", "%zz",           "urn:x\x7F"}) {
+        EXPECT_FALSE(isUriReference(uri)) << uri;
+    }
 }
 
 }  // namespace
