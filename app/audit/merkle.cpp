@@ -16,7 +16,7 @@ Digest digestOf(std::initializer_list<std::string_view> parts) {
         engine.update(part.data(), static_cast<unsigned>(part.size()));
     }
     const Poco::DigestEngine::Digest& digest = engine.digest();
-    return Digest(digest.begin(), digest.end());
+    return {digest.begin(), digest.end()};
 }
 
 /// MTH over leafHashes[first, first + count).

@@ -17,7 +17,7 @@ audit::AuditLog openLog(const std::string& file) {
     if (!std::filesystem::exists(file)) {
         throw run::NoInput("cannot open the audit log " + file);
     }
-    return audit::AuditLog(file, false);
+    return {file, audit::AuditLog::Access::ReadOnly};
 }
 
 }  // namespace
@@ -25,9 +25,9 @@ audit::AuditLog openLog(const std::string& file) {
 int auditVerifyCommand(const CommandLine& line) {
     const std::string& file = line.required("audit");
     audit::AuditLog log = openLog(file);
-    if (const auto problem = log.verify()) {
-        std::cerr << "tenderscore: the audit log " << file << " is not intact: " << text::terminalSafe(*problem)
-                  << "\n";
+    if (const audit::Verification verification = log.verify(); !verification.intact()) {
+        std::cerr << "tenderscore: the audit log " << file
+                  << " is not intact: " << text::terminalSafe(verification.problem) << "\n";
         return Exit::EXIT_DATAERR;
     }
     const audit::Checkpoint now = log.checkpoint();

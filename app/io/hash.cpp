@@ -29,8 +29,8 @@ std::string sha256Hex(std::string_view bytes) {
         throw std::runtime_error("SHA-256 could not be computed (OpenSSL)");
     }
     static constexpr char hexDigits[] = "0123456789abcdef";
-    std::string hex(2 * length, '0');
-    for (unsigned int i = 0; i < length; ++i) {
+    std::string hex(2 * std::size_t{length}, '0');
+    for (std::size_t i = 0; i < length; ++i) {
         hex[2 * i] = hexDigits[digest[i] >> 4U];
         hex[2 * i + 1] = hexDigits[digest[i] & 0x0FU];
     }

@@ -23,13 +23,15 @@ namespace tenderscore::run {
 namespace {
 
 void requireFile(const std::filesystem::path& path, const char* what) {
-    if (!std::filesystem::is_regular_file(path)) {
+    std::error_code unreadable;  // a link loop, a folder without permission: no input, not a crash
+    if (!std::filesystem::is_regular_file(path, unreadable)) {
         throw NoInput(std::string("cannot open the ") + what + " file " + path.string());
     }
 }
 
 void requireFolder(const std::filesystem::path& path, const char* what) {
-    if (!std::filesystem::is_directory(path)) {
+    std::error_code unreadable;
+    if (!std::filesystem::is_directory(path, unreadable)) {
         throw NoInput(std::string("cannot open the ") + what + " folder " + path.string());
     }
 }
@@ -130,6 +132,25 @@ audit::RunRecord runRecord(const RunOptions& options, const xml::ReadPack& read,
     return run;
 }
 
+/// Records the run and puts its outputs in place, all or nothing: the entry is written and read back
+/// inside the log's write transaction, the outputs are renamed into place just before its COMMIT,
+/// and put back if the COMMIT fails. A run is never recorded without its outputs, nor its outputs
+/// left in place for a run the log does not hold, unless putting them back fails too (PartialOutput
+/// says so).
+audit::RunRecord recordAndCommit(audit::AuditLog& log, io::OutputSet& outputs, audit::RunRecord run,
+                                 const audit::Blobs& blobs, const std::filesystem::path& logFile) {
+    const std::string notRecorded = "; the run was not recorded in the audit log " + logFile.string();
+    try {
+        return log.append(std::move(run), blobs, [&outputs] { outputs.commit(); });
+    } catch (const audit::NotRecorded& error) {
+        outputs.revert(error.what());
+        throw io::OutputError(std::string(error.what()) + "; the previous outputs in " + outputs.folder().string() +
+                              " were put back");
+    } catch (const io::PartialOutput& error) {
+        throw io::PartialOutput(error.what() + notRecorded);
+    }
+}
+
 }  // namespace
 
 std::string checkpointText(std::int64_t size, const std::string& head) {
@@ -160,8 +181,10 @@ RunOutcome evaluateRun(RunOptions options) {
         }
     };
     if (const auto* paths = std::get_if<PackPaths>(&options.source); paths != nullptr && options.progress) {
-        const std::size_t files =
-            paths->bids && std::filesystem::is_directory(*paths->bids) ? xml::bidFiles(*paths->bids).size() : 0;
+        std::error_code ignored;  // reported when the pack is read
+        const std::size_t files = paths->bids && std::filesystem::is_directory(*paths->bids, ignored)
+                                      ? xml::bidFiles(*paths->bids).size()
+                                      : 0;
         progress(Stage::Reading, files);
     }
     RunOutcome outcome;
@@ -180,10 +203,10 @@ RunOutcome evaluateRun(RunOptions options) {
     std::unique_ptr<audit::AuditLog> log;
     std::string checkpoint = options.logCheckpoint.value_or("not recorded in an audit log");
     if (options.record) {
-        log = std::make_unique<audit::AuditLog>(options.record->log, true);
-        if (const auto problem = log->verify()) {
+        log = std::make_unique<audit::AuditLog>(options.record->log, audit::AuditLog::Access::Append);
+        if (const audit::Verification verification = log->verify(); !verification.intact()) {
             throw audit::AuditError("the audit log " + options.record->log.string() +
-                                    " fails verification, so nothing is appended to it: " + *problem);
+                                    " fails verification, so nothing is appended to it: " + verification.problem);
         }
         const audit::Checkpoint before = log->checkpoint();  // reads the whole log: once
         checkpoint = checkpointText(before.size, before.head);
@@ -192,12 +215,14 @@ RunOutcome evaluateRun(RunOptions options) {
     writeOutputs(outputs, read, *evaluation.result, options.runTime, checkpoint, options.hashWorkbook || log != nullptr,
                  outcome);
     if (log) {
-        std::vector<std::pair<std::string, std::string>> blobs;
-        const audit::RunRecord stored = log->append(runRecord(options, read, outcome, blobs), blobs);
+        audit::Blobs blobs;
+        const audit::RunRecord stored =
+            recordAndCommit(*log, outputs, runRecord(options, read, outcome, blobs), blobs, options.record->log);
         outcome.recordedAs = stored.number;
         outcome.entryHash = stored.entryHash;
+    } else {
+        outputs.commit();
     }
-    outputs.commit();
     outcome.folder = outputs.folder();
     outcome.pack = std::move(read.pack);
     outcome.result = std::move(evaluation.result);

@@ -11,9 +11,9 @@ Replay replayRun(const std::filesystem::path& log, std::optional<std::int64_t> n
     if (!std::filesystem::exists(log)) {
         throw NoInput("cannot open the audit log " + log.string());
     }
-    audit::AuditLog store(log, false);
-    if (const auto problem = store.verify()) {
-        throw audit::AuditError("the audit log " + log.string() + " is not intact: " + *problem);
+    audit::AuditLog store(log, audit::AuditLog::Access::ReadOnly);
+    if (const audit::Verification verification = store.verify(); !verification.intact()) {
+        throw audit::AuditError("the audit log " + log.string() + " is not intact: " + verification.problem);
     }
     const std::int64_t which = number.value_or(store.checkpoint().size);
     if (which == 0) {

@@ -8,8 +8,9 @@ safeguarding answer), then checks:
 - `audit verify` passes; `replay` of each run is byte-identical (exit 0) and of a run whose stored
   inputs no longer give the recorded results is reported (exit 1);
 - `audit log` and `audit diff 1 2` print exactly tests/audit/expected-*.txt;
-- a change to any value of any column of every table, a deleted row, two swapped rows and a
-  truncated file are each detected by `audit verify` (exit 65);
+- a change to any value of any column of every table (text hidden after a NUL byte and a value
+  stored as another type included), a deleted row, two swapped rows and a truncated file are each
+  detected by `audit verify` (exit 65);
 - removing the last entry is caught against a checkpoint held elsewhere;
 - runs killed with SIGKILL at random moments leave the log verifiable and no partial outputs.
 """
@@ -166,6 +167,23 @@ def main():
                 "workbook_hash = (SELECT workbook_hash FROM r WHERE number = 3 - runs.number), "
                 "previous_hash = (SELECT previous_hash FROM r WHERE number = 3 - runs.number), "
                 "entry_hash = (SELECT entry_hash FROM r WHERE number = 3 - runs.number)"],
+            # Text hidden after a NUL byte, a key with a NUL and a suffix, and a value stored as another
+            # type: each reads back as the same text or number unless every value is read in full, as stored.
+            "runs.actor after a NUL": ["UPDATE runs SET actor = actor || char(0) || 'and someone else' WHERE number = 2"],
+            "runs.reason after a NUL": ["UPDATE runs SET reason = reason || char(0) || 'hidden' WHERE number = 1"],
+            "runs.previous_hash after a NUL": ["UPDATE runs SET previous_hash = previous_hash || char(0) || 'x' "
+                                               "WHERE number = 2"],
+            "runs.entry_hash after a NUL": ["UPDATE runs SET entry_hash = entry_hash || char(0) || 'x' WHERE number = 2"],
+            "run_inputs.name after a NUL": ["UPDATE run_inputs SET name = name || char(0) || '.old' "
+                                            "WHERE run = 1 AND position = 3"],
+            "run_inputs.hash after a NUL": ["UPDATE run_inputs SET hash = hash || char(0) || 'x' "
+                                            "WHERE run = 2 AND position = 0"],
+            "blobs.hash after a NUL": ["UPDATE blobs SET hash = hash || char(0) || 'x' "
+                                       "WHERE hash = (SELECT hash FROM blobs ORDER BY hash LIMIT 1)"],
+            "runs.run_time as a fraction": ["UPDATE runs SET run_time = run_time + 0.5 WHERE number = 1"],
+            "runs.reason as a blob": ["UPDATE runs SET reason = CAST(reason AS BLOB) WHERE number = 2"],
+            "blobs.content as text": ["UPDATE blobs SET content = CAST(content AS TEXT) "
+                                      "WHERE hash = (SELECT hash FROM blobs ORDER BY hash LIMIT 1)"],
             "swap two inputs": ["UPDATE run_inputs SET position = 99 WHERE run = 1 AND position = 1",
                                 "UPDATE run_inputs SET position = 1 WHERE run = 1 AND position = 2",
                                 "UPDATE run_inputs SET position = 2 WHERE run = 1 AND position = 99"],

@@ -1,7 +1,11 @@
 #include <gtest/gtest.h>
 
 #include <unistd.h>
+#include <chrono>
 #include <filesystem>
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
 
 #include "audit/audit_log.hpp"
 #include "audit/merkle.hpp"
@@ -62,34 +66,198 @@ TEST(Merkle, LeafAndNodePrefixesDiffer) {
     EXPECT_TRUE(fromHex("not hex").empty());
 }
 
-TEST(AuditLog, EntriesAreNumberedAndChained) {
-    const auto file = std::filesystem::temp_directory_path() / ("test-audit-" + std::to_string(::getpid()) + ".db");
-    std::filesystem::remove(file);
-    {
-        AuditLog log(file, true);
-        RunRecord run;
-        run.runTime = 1697068800;
-        run.actor = "alice";
-        run.toolVersion = "test";
-        run.tender = "T1";
-        run.resultsSha256 = "r";
-        run.workbookSha256 = "w";
-        run.inputs = {{"tender", "tender.xml", "t"}};
-        const RunRecord first = log.append(run, {{"t", "tender"}, {"r", "results"}});
-        const RunRecord second = log.append(run, {});
-        EXPECT_EQ(first.number, 1);
-        EXPECT_EQ(second.number, 2);
-        EXPECT_EQ(first.previousHash, emptyHead());
-        EXPECT_EQ(second.previousHash, first.entryHash);
-        EXPECT_EQ(second.entryHash, entryHash(first.entryHash, second));
-        EXPECT_EQ(log.checkpoint().size, 2);
-        EXPECT_EQ(log.checkpoint().head, second.entryHash);
-        EXPECT_EQ(log.blob("t"), "tender");
-        // the stored blobs are not content-addressed here ("t" is not the SHA-256 of "tender")
-        ASSERT_TRUE(log.verify());
-        EXPECT_NE(log.verify()->find("has been altered"), std::string::npos);
+RunRecord sampleRun() {
+    RunRecord run;
+    run.runTime = 1697068800;
+    run.actor = "alice";
+    run.toolVersion = "test";
+    run.tender = "T1";
+    run.resultsSha256 = io::sha256Hex("results");
+    run.workbookSha256 = io::sha256Hex("workbook");
+    run.inputs = {{"tender", "tender.xml", io::sha256Hex("tender")}};
+    return run;
+}
+
+Blobs sampleBlobs() {
+    return {{io::sha256Hex("tender"), "tender"}, {io::sha256Hex("results"), "results"}};
+}
+
+/// A log file in a temporary folder of its own, removed with SQLite's side files.
+class ScratchLog {
+public:
+    ScratchLog()
+        : _folder(std::filesystem::temp_directory_path() /
+                  ("test-audit-" + std::to_string(::getpid()) + "-" +
+                   ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
+        std::filesystem::remove_all(_folder);
+        std::filesystem::create_directories(_folder);
+        Poco::Data::SQLite::Connector::registerConnector();
     }
-    std::filesystem::remove(file);
+    ~ScratchLog() { std::filesystem::remove_all(_folder); }
+    ScratchLog(const ScratchLog&) = delete;
+    ScratchLog& operator=(const ScratchLog&) = delete;
+
+    [[nodiscard]] std::filesystem::path file() const { return _folder / "log.db"; }
+
+    /// Changes the log behind the tool's back, as someone with write access could.
+    void tamper(const std::string& statement) const {
+        Poco::Data::Session session("SQLite", file().string(), 0);
+        session << statement, Poco::Data::Keywords::now;
+    }
+
+    [[nodiscard]] std::string bytes() const { return io::readWhole(file().string()); }
+
+    /// A log of one run.
+    void recordOneRun() const { AuditLog(file(), AuditLog::Access::Append).append(sampleRun(), sampleBlobs()); }
+
+    /// What verify finds, reading the log as `audit verify` does.
+    [[nodiscard]] std::string problem() const { return AuditLog(file(), AuditLog::Access::ReadOnly).verify().problem; }
+
+private:
+    std::filesystem::path _folder;
+};
+
+TEST(AuditLog, EntriesAreNumberedAndChained) {
+    const ScratchLog scratch;
+    AuditLog log(scratch.file(), AuditLog::Access::Append);
+    const RunRecord first = log.append(sampleRun(), sampleBlobs());
+    const RunRecord second = log.append(sampleRun(), {});
+    EXPECT_EQ(first.number, 1);
+    EXPECT_EQ(second.number, 2);
+    EXPECT_EQ(first.previousHash, emptyHead());
+    EXPECT_EQ(second.previousHash, first.entryHash);
+    EXPECT_EQ(second.entryHash, entryHash(first.entryHash, second));
+    EXPECT_EQ(log.checkpoint().size, 2);
+    EXPECT_EQ(log.checkpoint().head, second.entryHash);
+    EXPECT_EQ(log.blob(io::sha256Hex("tender")), "tender");
+    const Verification verification = log.verify();
+    EXPECT_TRUE(verification.intact()) << verification.problem;
+}
+
+TEST(AuditLog, AStoredFileThatIsNotItsHashIsReported) {
+    const ScratchLog scratch;
+    AuditLog log(scratch.file(), AuditLog::Access::Append);
+    RunRecord run = sampleRun();
+    run.inputs = {{"tender", "tender.xml", "t"}};
+    log.append(run, {{"t", "tender"}, {io::sha256Hex("results"), "results"}});
+    const Verification verification = log.verify();
+    EXPECT_FALSE(verification.intact());
+    EXPECT_EQ(verification.problem, "stored file t has been altered: its content no longer has that SHA-256");
+}
+
+TEST(AuditLog, TextHiddenAfterANulByteIsFound) {
+    const ScratchLog scratch;
+    scratch.recordOneRun();
+    scratch.tamper("UPDATE runs SET actor = actor || char(0) || 'and someone else'");
+    AuditLog log(scratch.file(), AuditLog::Access::ReadOnly);
+    EXPECT_EQ(log.run(1).actor, std::string("alice\0and someone else", 22));
+    EXPECT_EQ(log.verify().problem, "run 1 has been altered: its content no longer has its recorded hash");
+}
+
+TEST(AuditLog, AKeyWithANulByteAndASuffixIsFound) {
+    const ScratchLog scratch;
+    scratch.recordOneRun();
+    scratch.tamper("UPDATE blobs SET hash = hash || char(0) || 'x' WHERE content = CAST('tender' AS BLOB)");
+    EXPECT_EQ(scratch.problem(), "stored file " + io::sha256Hex("tender").substr(0, 12) +
+                                     " has been altered: its content no longer has that SHA-256");
+}
+
+TEST(AuditLog, AValueStoredAsAnotherTypeIsFound) {
+    const ScratchLog scratch;
+    scratch.recordOneRun();
+    scratch.tamper("UPDATE runs SET actor = CAST(actor AS BLOB)");
+    EXPECT_EQ(scratch.problem(),
+              "run 1 has been altered: one of its values is stored as another type than tenderscore writes");
+}
+
+TEST(AuditLog, VerifyRefusesAnySchemaObjectTheToolDoesNotCreate) {
+    const ScratchLog scratch;
+    scratch.recordOneRun();
+    scratch.tamper("CREATE TRIGGER quiet BEFORE INSERT ON runs BEGIN SELECT RAISE(IGNORE); END");
+    EXPECT_EQ(scratch.problem(),
+              "the log's schema has been altered: it has a trigger 'quiet' on runs that tenderscore does not create");
+    scratch.tamper("DROP TRIGGER quiet");
+    scratch.tamper("CREATE VIEW everything AS SELECT * FROM runs");
+    EXPECT_EQ(scratch.problem(),
+              "the log's schema has been altered: it has a view 'everything' that tenderscore does not create");
+    scratch.tamper("DROP VIEW everything");
+    EXPECT_EQ(scratch.problem(), "");
+}
+
+TEST(AuditLog, AnEntryATriggerSwallowsIsNotReportedAsRecorded) {
+    const ScratchLog scratch;
+    scratch.recordOneRun();
+    scratch.tamper("CREATE TRIGGER quiet BEFORE INSERT ON runs BEGIN SELECT RAISE(IGNORE); END");
+    AuditLog log(scratch.file(), AuditLog::Access::Append);
+    bool committed = false;
+    try {
+        log.append(sampleRun(), sampleBlobs(), [&] { committed = true; });
+        FAIL() << "the swallowed entry was reported as recorded";
+    } catch (const AuditError& error) {
+        EXPECT_STREQ(error.what(), ("the audit log " + scratch.file().string() +
+                                    " did not keep run 2 as it was written (its entry is not there), so nothing "
+                                    "was recorded")
+                                       .c_str());
+    }
+    EXPECT_FALSE(committed);  // the outputs would not have been put in place
+}
+
+TEST(AuditLog, NothingIsRecordedWhenTheStepBeforeCommitFails) {
+    const ScratchLog scratch;
+    AuditLog log(scratch.file(), AuditLog::Access::Append);
+    EXPECT_THROW(log.append(sampleRun(), sampleBlobs(), [] { throw io::OutputError("the disk is full"); }),
+                 io::OutputError);
+    EXPECT_EQ(log.checkpoint().size, 0);
+    EXPECT_EQ(log.append(sampleRun(), sampleBlobs()).number, 1);
+}
+
+TEST(AuditLog, ALockIsReportedAsALockNotAsDamage) {
+    const ScratchLog scratch;
+    scratch.recordOneRun();
+    Poco::Data::Session holder("SQLite", scratch.file().string(), 0);
+    holder << "BEGIN IMMEDIATE", Poco::Data::Keywords::now;
+    AuditLog log(scratch.file(), AuditLog::Access::Append, std::chrono::seconds(1));
+    EXPECT_TRUE(log.verify().intact());  // readers are not held up by a writer
+    try {
+        log.append(sampleRun(), sampleBlobs());
+        FAIL() << "appended to a locked log";
+    } catch (const AuditLocked& error) {
+        EXPECT_STREQ(error.what(), ("the audit log " + scratch.file().string() +
+                                    " is in use by another program: it stayed locked for 1 s")
+                                       .c_str());
+    }
+    holder << "ROLLBACK", Poco::Data::Keywords::now;
+    EXPECT_EQ(log.append(sampleRun(), sampleBlobs()).number, 2);
+}
+
+TEST(AuditLog, ReadingChangesNoByte) {
+    const ScratchLog scratch;
+    scratch.recordOneRun();
+    const std::string before = scratch.bytes();
+    {
+        AuditLog log(scratch.file(), AuditLog::Access::ReadOnly);
+        EXPECT_TRUE(log.verify().intact());
+        EXPECT_EQ(log.runs().size(), 1U);
+        EXPECT_EQ(log.checkpoint().size, 1);
+    }
+    EXPECT_EQ(scratch.bytes(), before);
+}
+
+TEST(AuditLog, AFileThatIsNotALogIsRefusedAndLeftAsItWas) {
+    const ScratchLog scratch;
+    scratch.tamper("CREATE TABLE notes (text TEXT)");
+    const std::string before = scratch.bytes();
+    for (const auto access : {AuditLog::Access::ReadOnly, AuditLog::Access::Append}) {
+        try {
+            AuditLog log(scratch.file(), access);
+            FAIL() << "opened an unrelated database as a log";
+        } catch (const AuditError& error) {
+            EXPECT_STREQ(error.what(), ("the file " + scratch.file().string() +
+                                        " is not a tenderscore audit log (it holds table 'notes')")
+                                           .c_str());
+        }
+        EXPECT_EQ(scratch.bytes(), before);
+    }
 }
 
 TEST(AuditLog, EntryContentCoversEveryField) {
