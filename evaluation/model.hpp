@@ -123,6 +123,8 @@ struct Bid {
     DateTime submitted;
     std::string bidderName;
     std::string companyNumber;
+    std::string address;  // shown only (assessment summaries)
+    std::string email;    // shown only (the bidder's own assessment summary)
     std::vector<Declaration> declarations;
     std::vector<LotBid> lotBids;
     std::vector<Response> responses;

@@ -1,0 +1,51 @@
+// What a bidder is told, per lot, as facts read from the core's Result: whether its tender was
+// assessed, excluded, successful or not, and why, in sentences; and which tenders were successful.
+// Nothing here decides anything: every outcome and every limit is the core's (LotBidResult,
+// AwardStep::limit); this only puts them in words.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "evaluation/model.hpp"
+#include "evaluation/result.hpp"
+
+namespace tenderscore::publish {
+
+/// How a lot bid ended, as a summary tells it. A framework lot (spec v2) adds Admitted and
+/// NotAdmitted here, from the core's admission, and the summary words for them.
+enum class Outcome {
+    NotAssessed,   // excluded before quality was scored (late, a requirement, no eligible home)
+    Excluded,      // scored on quality, then excluded by a quality threshold
+    Successful,    // awarded places
+    Unsuccessful,  // ranked, but awarded no places
+};
+
+struct LotAssessment {
+    const LotResult* lot = nullptr;
+    const LotBidResult* row = nullptr;
+    Outcome outcome = Outcome::NotAssessed;
+    std::vector<std::string> reasons;             // sentences: why excluded, or why no places (in the core's order)
+    std::vector<const LotBidResult*> successful;  // the lot's successful tenders, in rank order
+    std::size_t ranked = 0;                       // how many tenders were ranked in the lot
+};
+
+struct BidderAssessment {
+    std::size_t bid = 0;
+    std::vector<LotAssessment> lots;  // the lots the bid entered, in the tender's order
+};
+
+/// Every bid of the pack, in the pack's order.
+[[nodiscard]] std::vector<BidderAssessment> assess(const Pack& pack, const Result& result);
+
+/// Whether the core gave this lot bid a contract (places in a places lot).
+[[nodiscard]] bool isSuccessful(const LotBidResult& row);
+
+/// A home's name as a bidder knows it: "Harbour House (SC402117)", or the URN alone.
+[[nodiscard]] std::string homeName(const Setting& setting);
+
+/// Why a step of the award walk gave fewer places than the home offered, in words.
+[[nodiscard]] std::string limitText(const AwardStep& step, const Pack& pack, const Lot& lot);
+
+}  // namespace tenderscore::publish
