@@ -3,8 +3,9 @@
 DEBIAN_PACKAGES := cmake g++ make pkg-config clang-format clang-tidy \
 	libpoco-dev libpugixml-dev libxlsxwriter-dev libgmp-dev libssl-dev \
 	googletest libgtest-dev libgmock-dev \
-	libxml2-utils python3 python3-jsonschema python3-openpyxl libreoffice-calc-nogui poppler-utils \
-	clang-14 libclang-rt-14-dev
+	libxml2-utils python3 python3-jsonschema python3-openpyxl libreoffice-calc-nogui poppler-utils chromium \
+	clang-14 libclang-rt-14-dev \
+	libpq-dev postgresql-15
 
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
@@ -27,7 +28,7 @@ SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-om
 BENCH_SIZES ?= 1000,10000,50000
 BENCH_RUNS ?= 3
 
-.PHONY: all deps configure build demo test test-sanitize fuzz bench docs-images format format-check tidy clean
+.PHONY: all deps configure build demo test test-sanitize fuzz bench bench-server docs-images format format-check tidy clean
 
 all: build
 
@@ -72,6 +73,11 @@ bench: deps
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release -DTENDERSCORE_WARNINGS_AS_ERRORS=$(WERROR)
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 	/usr/bin/python3 tests/bench/run-bench.py $(BUILD_DIR) $(CURDIR) --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
+
+# The panel server under load: 20 evaluators scoring 200 bids x 6 questions at once, against
+# SQLite and a throwaway PostgreSQL 15 cluster (docs/performance.md records the figures).
+bench-server: build
+	/usr/bin/python3 tests/tools/bench_server.py $(BUILD_DIR)/tenderscore $(CURDIR)
 
 docs-images: build
 	tests/tools/render-summary.sh $(BUILD_DIR)/tenderscore $(CURDIR)

@@ -25,6 +25,14 @@ const std::vector<OptionSpec>& valueOptions() {
         {"run", "N", "the run of the audit log to replay (default: the last)"},
         {"checkpoint", "SIZE:HEAD", "with audit verify: a checkpoint SIZE:HEAD held elsewhere"},
         {"out", "DIR", "the folder for evaluation.xlsx and results.json (created when absent)"},
+        {"store", "FILE|URL", "the panel server's store: an SQLite file, or a postgresql:// URL"},
+        {"listen", "HOST:PORT", "with serve: the address to listen on (default 127.0.0.1:8080)"},
+        {"evaluation", "ID", "with --store: the evaluation to verify or replay"},
+        {"at", "SEQ", "with replay --store: the entry of the log to replay the evaluation as of (default: the last)"},
+        {"name", "NAME", "with users add: the user's name (A-Z a-z 0-9 . _ -)"},
+        {"display", "TEXT", "with users add: the user's full name"},
+        {"role", "ROLE", "with users add: admin, evaluator or auditor"},
+        {"ocid-prefix", "PREFIX", "with publish: the council's registered OCDS prefix (ocds-xxxxxx) for ocds.json"},
     };
     return table;
 }
@@ -43,8 +51,31 @@ const std::vector<Command>& commands() {
          "validate needs --tender (and optionally --bids and --scores)",
          0,
          validateCommand},
-        {"replay", {"audit", "out"}, {"run", "config"}, "replay needs --audit and --out", 0, replayCommand},
-        {"audit verify", {"audit"}, {"checkpoint"}, "audit verify needs --audit FILE", 0, auditVerifyCommand},
+        {"replay",
+         {"out"},
+         {"audit", "run", "config", "store", "evaluation", "at"},
+         "replay needs --audit and --out, or --store, --evaluation and --out",
+         0,
+         replayAnyCommand},
+        {"publish",
+         {"out", "ocid-prefix"},
+         {"tender", "bids", "scores", "audit", "run", "config"},
+         "publish needs --out and --ocid-prefix, and --tender, --bids and --scores or --audit",
+         0,
+         publishCommand},
+        {"audit verify",
+         {},
+         {"audit", "checkpoint", "store", "evaluation"},
+         "audit verify needs --audit FILE",
+         0,
+         auditVerifyAnyCommand},
+        {"serve", {"store"}, {"listen", "config"}, "serve needs --store FILE|URL", 0, serveCommand},
+        {"users add",
+         {"store", "name", "display", "role"},
+         {},
+         "users add needs --store, --name, --display and --role",
+         0,
+         usersCommand},
         {"audit log", {"audit"}, {}, "audit log needs --audit FILE", 0, auditLogCommand},
         {"audit checkpoint", {"audit"}, {}, "audit checkpoint needs --audit FILE", 0, auditCheckpointCommand},
         {"audit diff", {"audit"}, {}, "audit diff needs --audit FILE", 2, auditDiffCommand},
@@ -58,7 +89,14 @@ std::string usage() {
            "                       [--audit FILE [--actor NAME] [--reason TEXT]]\n"
            "  tenderscore validate --tender FILE [--bids DIR] [--scores FILE] [--config FILE]\n"
            "  tenderscore replay --audit FILE [--run N] --out DIR\n"
+           "  tenderscore publish --tender FILE --bids DIR --scores FILE --out DIR --ocid-prefix PREFIX\n"
+           "  tenderscore publish --audit FILE [--run N] --out DIR --ocid-prefix PREFIX\n"
            "  tenderscore audit verify|log|checkpoint --audit FILE\n"
+           "  tenderscore serve --store FILE|URL [--listen 127.0.0.1:8080] [--config FILE]\n"
+           "  tenderscore users add --store FILE|URL --name NAME --display TEXT --role admin|evaluator|auditor\n"
+           "                        (the password is read from standard input)\n"
+           "  tenderscore audit verify --store FILE|URL --evaluation ID\n"
+           "  tenderscore replay --store FILE|URL --evaluation ID [--at SEQ] --out DIR\n"
            "  tenderscore audit diff --audit FILE A B\n"
            "  tenderscore --help | --version\n";
 }
@@ -86,7 +124,8 @@ ReadLimits CommandLine::limits() const {
     if (!file) {
         return limits;
     }
-    if (!std::filesystem::is_regular_file(*file)) {
+    std::error_code unreadable;  // a link loop: no input, not a crash
+    if (!std::filesystem::is_regular_file(*file, unreadable)) {
         throw run::NoInput("cannot open the configuration file " + *file);
     }
     Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> config;

@@ -13,10 +13,17 @@ using Exit = Poco::Util::Application::ExitCode;
 int evaluateCommand(const CommandLine& line);
 int validateCommand(const CommandLine& line);
 int replayCommand(const CommandLine& line);
+int publishCommand(const CommandLine& line);
 int auditVerifyCommand(const CommandLine& line);
 int auditLogCommand(const CommandLine& line);
 int auditCheckpointCommand(const CommandLine& line);
 int auditDiffCommand(const CommandLine& line);
+// The panel server (serve_command.cpp, users_command.cpp) and its store (store_commands.cpp).
+int serveCommand(const CommandLine& line);
+int usersCommand(const CommandLine& line);
+/// audit verify and replay: on the audit log with --audit, on the panel store with --store.
+int auditVerifyAnyCommand(const CommandLine& line);
+int replayAnyCommand(const CommandLine& line);
 
 /// Prints every problem and how many; the run writes nothing.
 int reportInputErrors(const Diagnostics& errors);

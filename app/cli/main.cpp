@@ -9,7 +9,7 @@
 
 int main(int argc, char** argv) {
     // libxlsxwriter and the standard library print numbers with the C locale; keep it for the whole run.
-    std::setlocale(LC_ALL, "C");
+    (void)std::setlocale(LC_ALL, "C");  // "C" always exists
     Poco::AutoPtr<tenderscore::cli::TenderscoreApp> app = new tenderscore::cli::TenderscoreApp;
     try {
         app->init(argc, argv);

@@ -72,22 +72,34 @@ void TenderscoreApp::handleValue(const std::string& name, const std::string& val
 
 int TenderscoreApp::dispatch(const std::vector<std::string>& args) {
     if (args.empty()) {
-        throw UsageError("name a command: evaluate, validate, replay or audit");
+        throw UsageError("name a command: evaluate, validate, replay, publish, audit, serve or users");
+    }
+    const auto& table = commands();
+    // A command of two words (audit verify, users add): the group, then its verb.
+    std::vector<std::string> verbs;
+    for (const Command& candidate : table) {
+        if (candidate.name.rfind(args[0] + " ", 0) == 0) {
+            verbs.push_back(candidate.name.substr(args[0].size() + 1));
+        }
     }
     std::string name = args[0];
     std::size_t first = 1;
-    if (name == "audit") {
+    if (!verbs.empty()) {
         if (args.size() < 2) {
-            throw UsageError("audit needs verify, log, checkpoint or diff");
+            std::string list;
+            for (std::size_t v = 0; v < verbs.size(); ++v) {
+                list += (v == 0 ? "" : v + 1 == verbs.size() ? " or " : ", ") + verbs[v];
+            }
+            throw UsageError(name + " needs " + list);
         }
         name += " " + args[1];
         first = 2;
     }
-    const auto& table = commands();
     const auto command =
         std::find_if(table.begin(), table.end(), [&](const Command& candidate) { return candidate.name == name; });
     if (command == table.end()) {
-        throw UsageError(first == 2 ? "unknown audit command '" + args[1] + "'" : "unknown command '" + name + "'");
+        throw UsageError(first == 2 ? "unknown " + args[0] + " command '" + args[1] + "'"
+                                    : "unknown command '" + name + "'");
     }
     _line.words.assign(args.begin() + static_cast<std::ptrdiff_t>(first), args.end());
     if (_line.words.size() != command->words) {
@@ -103,7 +115,7 @@ int TenderscoreApp::dispatch(const std::vector<std::string>& args) {
     }
     for (const auto& [option, value] : _line.options) {
         if (!contains(command->required, option) && !contains(command->optional, option)) {
-            throw UsageError(name + " does not take --" + option);
+            throw UsageError(std::string(name).append(" does not take --").append(option));
         }
     }
     return command->run(_line);
@@ -141,6 +153,10 @@ int TenderscoreApp::main(const std::vector<std::string>& args) {
     } catch (const audit::AuditError& error) {
         std::cerr << "tenderscore: " << text::terminalSafe(error.what()) << "\n";
         return EXIT_DATAERR;
+    } catch (const io::PartialOutput& error) {
+        // Some outputs are in place and could not be taken back: the message names them.
+        std::cerr << "tenderscore: " << text::terminalSafe(error.what()) << "\n";
+        return EXIT_CANTCREAT;
     } catch (const io::OutputError& error) {
         std::cerr << "tenderscore: " << text::terminalSafe(error.what()) << "; nothing was written\n";
         return EXIT_CANTCREAT;
