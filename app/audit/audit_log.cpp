@@ -132,6 +132,24 @@ auto guarded(const std::filesystem::path& file, std::chrono::seconds wait, const
     }
 }
 
+// Runs `read` inside one read transaction, so that every statement in it sees the same snapshot of
+// the log (in WAL mode a reader's snapshot is fixed by its first read and kept until COMMIT).
+template <typename Read>
+auto inSnapshot(Poco::Data::Session& session, Read read) {
+    session << "BEGIN", now;
+    try {
+        auto result = read();
+        session << "COMMIT", now;
+        return result;
+    } catch (...) {
+        try {
+            session << "ROLLBACK", now;
+        } catch (const Poco::Exception&) {  // nothing was begun
+        }
+        throw;
+    }
+}
+
 std::vector<SchemaObject> readSchema(Poco::Data::Session& session) {
     std::vector<BLOB> types;
     std::vector<BLOB> names;
@@ -523,25 +541,29 @@ RunRecord AuditLog::append(RunRecord run, const Blobs& blobs, const std::functio
 
 Checkpoint AuditLog::checkpoint() {
     return guarded(_file, _lockWait, "read", [&] {
-        Checkpoint checkpoint;
-        checkpoint.head = emptyHead();
-        std::vector<Digest> leaves;
-        for (const RunRecord& run : readRuns(*_session, std::nullopt)) {
-            checkpoint.size = run.number;
-            checkpoint.head = run.entryHash;
-            leaves.push_back(leafHash(entryContent(run)));
-        }
-        checkpoint.treeHash = toHex(treeHash(leaves));
-        return checkpoint;
+        return inSnapshot(*_session, [&] {
+            Checkpoint checkpoint;
+            checkpoint.head = emptyHead();
+            std::vector<Digest> leaves;
+            for (const RunRecord& run : readRuns(*_session, std::nullopt)) {
+                checkpoint.size = run.number;
+                checkpoint.head = run.entryHash;
+                leaves.push_back(leafHash(entryContent(run)));
+            }
+            checkpoint.treeHash = toHex(treeHash(leaves));
+            return checkpoint;
+        });
     });
 }
 
 std::vector<RunRecord> AuditLog::runs() {
-    return guarded(_file, _lockWait, "read", [&] { return readRuns(*_session, std::nullopt); });
+    return guarded(_file, _lockWait, "read",
+                   [&] { return inSnapshot(*_session, [&] { return readRuns(*_session, std::nullopt); }); });
 }
 
 RunRecord AuditLog::run(std::int64_t number) {
-    auto found = guarded(_file, _lockWait, "read", [&] { return readRuns(*_session, number); });
+    auto found = guarded(_file, _lockWait, "read",
+                         [&] { return inSnapshot(*_session, [&] { return readRuns(*_session, number); }); });
     if (found.empty()) {
         throw AuditError("the audit log has no run " + std::to_string(number));
     }
@@ -561,71 +583,74 @@ std::string AuditLog::blob(const std::string& sha256Hex) {
 }
 
 Verification AuditLog::verify() {
-    return guarded(_file, _lockWait, "read", [&]() -> Verification {
-        if (std::string problem = schemaProblem(readSchema(*_session)); !problem.empty()) {
-            return {problem};
+    // One read transaction: the stored files, the entries and their inputs are read from one snapshot
+    // of the log, so a run committed by another program while this one reads is seen whole or not at all.
+    return guarded(_file, _lockWait, "read", [&] { return inSnapshot(*_session, [&] { return verifyContent(); }); });
+}
+
+Verification AuditLog::verifyContent() {
+    if (std::string problem = schemaProblem(readSchema(*_session)); !problem.empty()) {
+        return {problem};
+    }
+    if (std::string problem = typeProblem(*_session); !problem.empty()) {
+        return {problem};
+    }
+    // One stored file at a time: a log of large packs need not fit in memory.
+    std::set<std::string> stored;
+    BLOB hashValue;
+    BLOB contentValue;
+    Statement files(*_session);
+    files << "SELECT hash, content FROM blobs ORDER BY hash", into(hashValue), into(contentValue), range(0, 1);
+    while (!files.done() && files.execute() > 0) {
+        const std::string hash = bytesOf(hashValue);
+        if (io::sha256Hex(bytesOf(contentValue)) != hash) {
+            return {"stored file " + hash.substr(0, 12) + " has been altered: its content no longer has that SHA-256"};
         }
-        if (std::string problem = typeProblem(*_session); !problem.empty()) {
-            return {problem};
+        stored.insert(hash);
+    }
+    std::string previous = emptyHead();
+    std::int64_t expected = 1;
+    for (const RunRecord& run : readRuns(*_session, std::nullopt)) {
+        const std::string name = "run " + std::to_string(run.number);
+        if (run.number != expected) {
+            return {"run " + std::to_string(expected) + " is missing (the next entry is " + name + ")"};
         }
-        // One stored file at a time: a log of large packs need not fit in memory.
-        std::set<std::string> stored;
-        BLOB hashValue;
-        BLOB contentValue;
-        Statement files(*_session);
-        files << "SELECT hash, content FROM blobs ORDER BY hash", into(hashValue), into(contentValue), range(0, 1);
-        while (!files.done() && files.execute() > 0) {
-            const std::string hash = bytesOf(hashValue);
-            if (io::sha256Hex(bytesOf(contentValue)) != hash) {
-                return {"stored file " + hash.substr(0, 12) +
-                        " has been altered: its content no longer has that SHA-256"};
-            }
-            stored.insert(hash);
+        if (run.previousHash != previous) {
+            return {name + " does not follow run " + std::to_string(expected - 1) +
+                    ": the chain is broken (an entry was removed, reordered or altered)"};
         }
-        std::string previous = emptyHead();
-        std::int64_t expected = 1;
-        for (const RunRecord& run : readRuns(*_session, std::nullopt)) {
-            const std::string name = "run " + std::to_string(run.number);
-            if (run.number != expected) {
-                return {"run " + std::to_string(expected) + " is missing (the next entry is " + name + ")"};
-            }
-            if (run.previousHash != previous) {
-                return {name + " does not follow run " + std::to_string(expected - 1) +
-                        ": the chain is broken (an entry was removed, reordered or altered)"};
-            }
-            if (entryHash(previous, run) != run.entryHash) {
-                return {name + " has been altered: its content no longer has its recorded hash"};
-            }
-            for (const RunInput& input : run.inputs) {
-                if (stored.count(input.sha256) == 0) {
-                    return {name + " names input " + input.name + " whose stored copy is missing"};
-                }
-            }
-            if (stored.count(run.resultsSha256) == 0) {
-                return {name + ": the stored copy of its results.json is missing"};
-            }
-            previous = run.entryHash;
-            ++expected;
+        if (entryHash(previous, run) != run.entryHash) {
+            return {name + " has been altered: its content no longer has its recorded hash"};
         }
-        std::vector<Poco::Int64> runs;
-        std::vector<Poco::Int64> counts;
-        std::vector<Poco::Int64> lowest;
-        std::vector<Poco::Int64> highest;
-        *_session << "SELECT run, COUNT(*), MIN(position), MAX(position) FROM run_inputs GROUP BY run ORDER BY run",
-            into(runs), into(counts), into(lowest), into(highest), now;
-        for (std::size_t i = 0; i < runs.size(); ++i) {
-            if (lowest[i] != 0 || highest[i] != counts[i] - 1) {
-                return {"run " + std::to_string(runs[i]) +
-                        " has been altered: the positions of its inputs are not 0, 1, 2 ..."};
+        for (const RunInput& input : run.inputs) {
+            if (stored.count(input.sha256) == 0) {
+                return {name + " names input " + input.name + " whose stored copy is missing"};
             }
         }
-        Poco::Int64 orphans = 0;
-        *_session << "SELECT COUNT(*) FROM run_inputs WHERE run NOT IN (SELECT number FROM runs)", into(orphans), now;
-        if (orphans != 0) {
-            return {"inputs are recorded for a run that is not in the log (an entry was removed)"};
+        if (stored.count(run.resultsSha256) == 0) {
+            return {name + ": the stored copy of its results.json is missing"};
         }
-        return {};
-    });
+        previous = run.entryHash;
+        ++expected;
+    }
+    std::vector<Poco::Int64> runs;
+    std::vector<Poco::Int64> counts;
+    std::vector<Poco::Int64> lowest;
+    std::vector<Poco::Int64> highest;
+    *_session << "SELECT run, COUNT(*), MIN(position), MAX(position) FROM run_inputs GROUP BY run ORDER BY run",
+        into(runs), into(counts), into(lowest), into(highest), now;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        if (lowest[i] != 0 || highest[i] != counts[i] - 1) {
+            return {"run " + std::to_string(runs[i]) +
+                    " has been altered: the positions of its inputs are not 0, 1, 2 ..."};
+        }
+    }
+    Poco::Int64 orphans = 0;
+    *_session << "SELECT COUNT(*) FROM run_inputs WHERE run NOT IN (SELECT number FROM runs)", into(orphans), now;
+    if (orphans != 0) {
+        return {"inputs are recorded for a run that is not in the log (an entry was removed)"};
+    }
+    return {};
 }
 
 }  // namespace tenderscore::audit

@@ -123,6 +123,7 @@ public:
     [[nodiscard]] Verification verify();
 
 private:
+    [[nodiscard]] Verification verifyContent();
     void open(Access access);
     void create();
     /// "" when run `expected` and the files it names are in the log as given, else what differs.
