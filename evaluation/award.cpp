@@ -20,7 +20,7 @@ int placesWithinBudget(int wanted, const Fraction& spent, const Fraction& unitCo
 
 void flagLot(const Lot& lot, const std::vector<Bid>& bids, LotResult& result) {
     if (result.awardedPlaces < lot.minPlaces) {
-        result.flags.push_back(Code{CodeKind::BelowMinPlaces});
+        result.flags.emplace_back(CodeKind::BelowMinPlaces);
     }
     for (const Phase& phase : lot.phases) {
         int available = 0;
@@ -31,7 +31,7 @@ void flagLot(const Lot& lot, const std::vector<Bid>& bids, LotResult& result) {
             }
         }
         if (available < phase.places) {
-            result.flags.push_back(Code{CodeKind::PhaseShortfall, std::to_string(phase.byMonth)});
+            result.flags.emplace_back(CodeKind::PhaseShortfall, std::to_string(phase.byMonth));
         }
     }
 }

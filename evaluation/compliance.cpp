@@ -10,13 +10,13 @@ namespace {
 std::vector<Code> wholeBidReasons(const Tender& tender, const Bid& bid) {
     std::vector<Code> reasons;
     if (tender.deadline && *tender.deadline < bid.submitted) {
-        reasons.push_back(Code{CodeKind::Late});
+        reasons.emplace_back(CodeKind::Late);
     }
     for (const Requirement& requirement : tender.requirements) {
         const bool met = std::any_of(bid.declarations.begin(), bid.declarations.end(),
                                      [&](const Declaration& d) { return d.requirement == requirement.id && d.met; });
         if (!met) {
-            reasons.push_back(Code{CodeKind::RequirementNotMet, requirement.id});
+            reasons.emplace_back(CodeKind::RequirementNotMet, requirement.id);
         }
     }
     return reasons;
@@ -29,25 +29,26 @@ LotBidCompliance assessLotBid(const Lot& lot, const LotBid& lotBid, const std::v
         const Setting& setting = lotBid.settings[i];
         bool eligible = true;
         if (lot.minOfstedRating && setting.ofstedRating < *lot.minOfstedRating) {
-            result.notes.push_back(Code{CodeKind::OfstedBelowMin, setting.urn});
+            result.notes.emplace_back(CodeKind::OfstedBelowMin, setting.urn);
             eligible = false;
         }
         if (setting.places > setting.registeredPlaces) {
-            result.notes.push_back(Code{CodeKind::PlacesExceedRegistered, setting.urn});
+            result.notes.emplace_back(CodeKind::PlacesExceedRegistered, setting.urn);
             eligible = false;
         }
         if (lot.maxWeeklyPrice && setting.weeklyPrice > *lot.maxWeeklyPrice) {
-            result.notes.push_back(Code{CodeKind::OverPriceCeiling, setting.urn});
+            result.notes.emplace_back(CodeKind::OverPriceCeiling, setting.urn);
             eligible = false;
         }
         if (eligible) {
             const int bookable =
                 lot.maxPlacesPerSetting ? std::min(setting.places, *lot.maxPlacesPerSetting) : setting.places;
-            result.eligible.push_back(EligibleSetting{i, bookable});
+            result.eligible.push_back(EligibleSetting{
+                i, bookable});  // NOLINT(modernize-use-emplace): an aggregate, which C++17 cannot emplace
         }
     }
     if (result.eligible.empty()) {
-        result.reasons.push_back(Code{CodeKind::NoEligibleSetting});
+        result.reasons.emplace_back(CodeKind::NoEligibleSetting);
     }
     return result;
 }

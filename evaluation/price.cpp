@@ -30,7 +30,7 @@ Fraction priceScore(PriceMethod method, const Fraction& priceWeight, const Fract
                     std::optional<Pence> ceiling) {
     switch (method) {
     case PriceMethod::LowestOverBid:
-        return Fraction(priceWeight * lowest / price);
+        return {priceWeight * lowest / price};
     case PriceMethod::LinearFromLowest: {
         const Fraction share = (2 * lowest - price) / lowest;
         return sgn(share) > 0 ? Fraction(priceWeight * share) : Fraction(0);
@@ -43,7 +43,7 @@ Fraction priceScore(PriceMethod method, const Fraction& priceWeight, const Fract
         if (c == lowest) {
             return priceWeight;
         }
-        return Fraction(priceWeight * (c - price) / (c - lowest));
+        return {priceWeight * (c - price) / (c - lowest)};
     }
     }
     throw std::logic_error("unknown price method");
@@ -81,7 +81,7 @@ std::optional<Fraction> scoreLotPrices(const EvaluationRules& rules, const Lot& 
         row.exactPriceScore =
             priceScore(rules.priceMethod, rules.priceWeight, *row.evaluatedPrice, *lowest, lot.maxWeeklyPrice);
         if (threshold && *row.evaluatedPrice < *threshold) {
-            row.flags.push_back(Code{CodeKind::AbnormallyLow});
+            row.flags.emplace_back(CodeKind::AbnormallyLow);
         }
     }
     return lowest;

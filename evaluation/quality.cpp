@@ -116,15 +116,16 @@ BidQuality assessQuality(const EvaluationRules& rules, BidScores scores) {
             throw std::logic_error("quality score of question " + rules.questions[q].id + " is missing");
         }
         const bool below = *score < rules.minScoreEach;
+        // NOLINTNEXTLINE(modernize-use-emplace): an aggregate, which C++17 cannot emplace
         result.questions.push_back(QuestionQuality{*score, below, isHotspot(scores.marks[q], rules.scaleMax)});
         result.score += weightedScore(rules.questions[q], *score, rules.scaleMax);
         if (below) {
-            result.reasons.push_back(Code{CodeKind::QualityBelowMin, rules.questions[q].id});
+            result.reasons.emplace_back(CodeKind::QualityBelowMin, rules.questions[q].id);
         }
     }
     result.belowMinimum = result.score < rules.qualityWeight * rules.minQualityPercent / 100;
     if (result.belowMinimum) {
-        result.reasons.push_back(Code{CodeKind::QualityTotalBelowMin});
+        result.reasons.emplace_back(CodeKind::QualityTotalBelowMin);
     }
     result.positions = std::move(scores.positions);
     return result;

@@ -1,6 +1,7 @@
 #include "xlsx/book.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "format/text.hpp"
 #include "io/output_set.hpp"
@@ -62,7 +63,7 @@ std::string headerText(std::string_view text) {
     return result.size() > maxHeader ? text::truncateForCell(result, maxHeader) : result;
 }
 
-Book::Book(const std::filesystem::path& file, const Properties& properties) : _properties(properties) {
+Book::Book(const std::filesystem::path& file, Properties properties) : _properties(std::move(properties)) {
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;  // rows go to disk as they are finished: flat memory
     options.use_zip64 = LXW_TRUE;

@@ -45,7 +45,7 @@ public:
         int decimals = 2;
     };
 
-    Book(const std::filesystem::path& file, const Properties& properties);
+    Book(const std::filesystem::path& file, Properties properties);
     ~Book();
     Book(const Book&) = delete;
     Book& operator=(const Book&) = delete;

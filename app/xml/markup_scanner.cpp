@@ -265,7 +265,7 @@ std::optional<std::string_view> ByteScanner::declarationValue() {
 void ByteScanner::declaration() {
     const std::size_t open = _i;
     const auto malformed = [&](const std::string& what) {
-        stop(open, "the XML declaration " + what + "; write <?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        stop(open, "the XML declaration " + what + R"(; write <?xml version="1.0" encoding="UTF-8"?>)");
     };
     _i += std::string_view("<?xml").size();
     skipSpaces();
@@ -303,7 +303,7 @@ void ByteScanner::declaration() {
         _i += std::string_view("standalone").size();
         const auto standalone = declarationValue();
         if (!standalone || (*standalone != "yes" && *standalone != "no")) {
-            malformed("must give standalone=\"yes\" or standalone=\"no\"");
+            malformed(R"(must give standalone="yes" or standalone="no")");
             return;
         }
         skipSpaces();

@@ -217,9 +217,10 @@ bool XmlSource::checkTree(const ReadLimits& limits, std::size_t elements, Diagno
                 if (a == b) {
                     refuse(attributeAt(names[j].attribute), "xml", "attribute '" + a + "' appears more than once");
                 } else {
-                    refuse(attributeAt(names[j].attribute), "namespace",
-                           "attributes '" + a + "' and '" + b + "' are the same attribute (" +
-                               std::string(names[j].uri) + " " + std::string(names[j].local) + ")");
+                    std::string message = "attributes '";
+                    message.append(a).append("' and '").append(b).append("' are the same attribute (");
+                    message.append(names[j].uri).append(" ").append(names[j].local).append(")");
+                    refuse(attributeAt(names[j].attribute), "namespace", message);
                 }
                 break;
             }
