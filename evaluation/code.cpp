@@ -33,6 +33,16 @@ Spelling spelling(CodeKind kind) {
         return {"BELOW_MIN_PLACES", false};
     case CodeKind::PhaseShortfall:
         return {"PHASE_SHORTFALL", true};
+    case CodeKind::ProviderOfstedBelowMin:
+        return {"OFSTED_BELOW_MIN", false};
+    case CodeKind::BandNotPriced:
+        return {"BAND_NOT_PRICED", true};
+    case CodeKind::BandOverPriceCeiling:
+        return {"OVER_PRICE_CEILING", true};
+    case CodeKind::MarksSpread:
+        return {"MARKS_SPREAD", true};
+    case CodeKind::BelowMinProviders:
+        return {"BELOW_MIN_PROVIDERS", false};
     }
     return {};  // a value past the last kind: where parseCode stops
 }

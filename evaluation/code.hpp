@@ -25,6 +25,13 @@ enum class CodeKind : std::uint8_t {
     AbnormallyLow,           // lot bid flag
     BelowMinPlaces,          // lot flag
     PhaseShortfall,          // lot flag; detail: the phase's byMonth
+    // Version 2. A framework lot bid's reasons reuse two spellings with another subject; parseCode
+    // reads those spellings as the kinds above (the setting's), which come first.
+    ProviderOfstedBelowMin,  // reason (framework lot bid), spelled OFSTED_BELOW_MIN without detail
+    BandNotPriced,           // reason (framework lot bid); detail: the band
+    BandOverPriceCeiling,    // reason (framework lot bid), spelled OVER_PRICE_CEILING; detail: the band
+    MarksSpread,             // lot bid flag; detail: the question
+    BelowMinProviders,       // lot flag
 };
 
 struct Code {

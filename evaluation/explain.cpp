@@ -29,6 +29,17 @@ std::string explain(const Code& code) {
         return "fewer places awarded than the lot's minimum";
     case CodeKind::PhaseShortfall:
         return "fewer places available by month " + subject + " than the phase requires";
+    case CodeKind::ProviderOfstedBelowMin:
+        return "the provider's Ofsted rating is below the lot's minimum, or not given";
+    case CodeKind::BandNotPriced:
+        return "band " + subject + " is not priced";
+    case CodeKind::BandOverPriceCeiling:
+        return "band " + subject + " is priced above its price ceiling";
+    case CodeKind::MarksSpread:
+        return "the evaluators' marks for question " + subject +
+               " spread more than the tender allows; the moderation note must say how it was resolved";
+    case CodeKind::BelowMinProviders:
+        return "fewer providers admitted than the lot's minimum";
     }
     throw std::logic_error("unknown code kind");
 }

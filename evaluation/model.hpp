@@ -2,6 +2,7 @@
 // it was read so that later rules can name the file and line.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,10 @@ namespace tenderscore {
 enum class PriceMethod { LowestOverBid, LinearFromLowest, CeilingLinear };
 enum class ConsensusRule { Moderated, Mean, Median };
 enum class TieBreakKey { Quality, Price, Submitted };
+/// What a lot awards (version 2, section 1.1): places in homes, or admission to a framework.
+enum class LotAward { Places, Framework };
+/// The unit of every price in a lot: `places` lots are priced by the week.
+enum class PriceUnit { Week, Day, Hour };
 
 struct Question {
     std::string id;
@@ -35,17 +40,31 @@ struct Phase {
     SourceRef at;
 };
 
+/// A priced band of a framework lot (an age band, an area and complexity): its expected volume a
+/// year is its weight in the evaluated price.
+struct Band {
+    std::string id;
+    Fraction volume;
+    std::optional<Pence> maxPrice;
+    std::string description;
+    SourceRef at;
+};
+
 struct Lot {
     std::string id;
     std::string name;
+    LotAward award = LotAward::Places;
+    PriceUnit unit = PriceUnit::Week;
     int minPlaces = 0;
-    int maxPlaces = 1;
+    int maxPlaces = 1;  // places lots only
+    int minProviders = 0;
     std::optional<int> maxPlacesPerSetting;
     std::optional<int> maxProviders;
     std::optional<Pence> maxWeeklyPrice;
     std::optional<Pence> annualBudget;
     std::optional<Rating> minOfstedRating;
     std::vector<Phase> phases;
+    std::vector<Band> bands;  // framework lots only, at least one
     SourceRef at;
 };
 
@@ -70,6 +89,7 @@ struct EvaluationRules {
     std::vector<Question> questions;
     std::vector<TieBreakKey> tieBreak{TieBreakKey::Quality, TieBreakKey::Price, TieBreakKey::Submitted};
     std::optional<Fraction> abnormallyLowBelowMeanPercent;
+    std::optional<int> moderationSpread;  // a larger spread of marks is flagged MARKS_SPREAD
     SourceRef at;
     SourceRef qualityAt;
 };
@@ -99,9 +119,18 @@ struct Setting {
     SourceRef at;
 };
 
+/// A framework lot bid's price for one band, in pence per unit of the lot.
+struct BandPrice {
+    std::string band;
+    Pence amount = 0;
+    SourceRef at;
+};
+
 struct LotBid {
     std::string lot;
-    std::vector<Setting> settings;
+    std::vector<Setting> settings;       // places lots
+    std::optional<Rating> ofstedRating;  // framework lots: the provider's own registration
+    std::vector<BandPrice> prices;       // framework lots, in the bid's order
     SourceRef at;
 };
 
@@ -134,6 +163,26 @@ struct Bid {
 struct Evaluator {
     std::string id;
     std::string name;
+    std::optional<std::vector<std::string>> questions;  // assigned questions; absent: every question
+    SourceRef at;
+
+    [[nodiscard]] bool assigned(const std::string& question) const {
+        return !questions || std::find(questions->begin(), questions->end(), question) != questions->end();
+    }
+};
+
+/// An evaluator who declared a conflict of interest and stood aside from a bid.
+struct Recusal {
+    std::string evaluator;
+    std::string bid;
+    std::string reason;
+    SourceRef at;
+};
+
+/// A file of the bids folder that the panel rejected at opening: hashed, never read as a bid.
+struct RejectedFile {
+    std::string file;
+    std::string reason;
     SourceRef at;
 };
 
@@ -158,6 +207,8 @@ struct ConsensusScore {
 struct Scores {
     std::string tender;
     std::vector<Evaluator> evaluators;
+    std::vector<Recusal> recusals;
+    std::vector<RejectedFile> rejected;
     std::vector<Mark> marks;
     std::vector<ConsensusScore> consensus;
     SourceRef at;

@@ -40,9 +40,12 @@ struct ScorePositions {
 
 /// Section 2.3 for one question of one bid.
 struct QuestionQuality {
-    Fraction score;             // under the tender's consensus rule
-    bool belowMinimum = false;  // score < minScoreEach: the reason QUALITY_BELOW_MIN
-    bool hotspot = false;       // the evaluators' marks spread by more than scaleMax / 2
+    Fraction score;              // under the tender's consensus rule
+    bool belowMinimum = false;   // score < minScoreEach: the reason QUALITY_BELOW_MIN
+    bool hotspot = false;        // the evaluators' marks spread by more than scaleMax / 2
+    int marks = 0;               // the marks counted: assigned evaluators not recused from the bid
+    int spread = 0;              // the highest minus the lowest of them (0 with fewer than two)
+    bool spreadFlagged = false;  // spread > moderationSpread: the flag MARKS_SPREAD
 };
 
 /// Section 2.3 for one bid: each question (tender order), the quality score Q and its threshold.
@@ -72,6 +75,7 @@ struct LotBidResult {
     std::optional<int> rank;
     std::optional<int> awardedPlaces;
     std::optional<Pence> annualCost;  // its awards' places x weekly price x weeksPerYear, rounded once
+    std::optional<bool> admitted;     // framework lots, compliant lot bids: admitted to the framework
 
     [[nodiscard]] bool compliant() const { return reasons.empty(); }
 };
@@ -109,7 +113,7 @@ struct LotResult {
     std::vector<Award> awards;
     std::vector<AwardStep> walk;
     int awardedPlaces = 0;
-    int providers = 0;
+    int providers = 0;         // places lots: bidders holding places; framework lots: providers admitted
     Fraction annualCostExact;  // pence
     Pence annualCost = 0;
     Pence contractValue = 0;
