@@ -22,6 +22,9 @@ void flagLot(const Lot& lot, const std::vector<Bid>& bids, LotResult& result) {
     if (result.awardedPlaces < lot.minPlaces) {
         result.flags.emplace_back(CodeKind::BelowMinPlaces);
     }
+    if (result.providers < lot.minProviders) {
+        result.flags.emplace_back(CodeKind::BelowMinProviders);
+    }
     for (const Phase& phase : lot.phases) {
         int available = 0;
         for (const Award& award : result.awards) {
@@ -38,8 +41,29 @@ void flagLot(const Lot& lot, const std::vector<Bid>& bids, LotResult& result) {
 
 }  // namespace
 
+/// Version 2, section 2.6: a framework lot admits the compliant lot bids in rank order while fewer
+/// than maxProviders are admitted. Rank is the order in which its call-offs go to providers.
+void admitToFramework(const Lot& lot, LotResult& result) {
+    int admitted = 0;
+    for (LotBidResult& row : result.bids) {
+        if (!row.compliant()) {
+            continue;
+        }
+        row.admitted = !lot.maxProviders || admitted < *lot.maxProviders;
+        if (*row.admitted) {
+            ++admitted;
+        }
+    }
+    result.providers = admitted;
+}
+
 void awardLot(const Tender& tender, const Lot& lot, const std::vector<Bid>& bids, LotResult& result,
               PlacesByUrn& awardedByUrn) {
+    if (lot.award == LotAward::Framework) {
+        admitToFramework(lot, result);
+        flagLot(lot, bids, result);
+        return;
+    }
     const Fraction& weeks = tender.contract.weeksPerYear;
     const std::optional<Fraction> budget =
         lot.annualBudget ? std::optional<Fraction>(Fraction(static_cast<long>(*lot.annualBudget))) : std::nullopt;

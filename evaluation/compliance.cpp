@@ -22,7 +22,37 @@ std::vector<Code> wholeBidReasons(const Tender& tender, const Bid& bid) {
     return reasons;
 }
 
+/// Version 2, section 2.2: a framework lot bid has no settings and no notes; it is excluded for the
+/// provider's rating, then for each band it does not price, then for each band priced above its ceiling.
+LotBidCompliance assessFrameworkBid(const Lot& lot, const LotBid& lotBid, const std::vector<Code>& bidReasons) {
+    LotBidCompliance result;
+    result.reasons = bidReasons;
+    if (lot.minOfstedRating && (!lotBid.ofstedRating || *lotBid.ofstedRating < *lot.minOfstedRating)) {
+        result.reasons.emplace_back(CodeKind::ProviderOfstedBelowMin);
+    }
+    std::vector<const BandPrice*> prices;
+    prices.reserve(lot.bands.size());
+    for (const Band& band : lot.bands) {
+        const auto price = std::find_if(lotBid.prices.begin(), lotBid.prices.end(),
+                                        [&](const BandPrice& p) { return p.band == band.id; });
+        prices.push_back(price == lotBid.prices.end() ? nullptr : &*price);
+        if (prices.back() == nullptr) {
+            result.reasons.emplace_back(CodeKind::BandNotPriced, band.id);
+        }
+    }
+    for (std::size_t i = 0; i < lot.bands.size(); ++i) {
+        const Band& band = lot.bands[i];
+        if (prices[i] != nullptr && band.maxPrice && prices[i]->amount > *band.maxPrice) {
+            result.reasons.emplace_back(CodeKind::BandOverPriceCeiling, band.id);
+        }
+    }
+    return result;
+}
+
 LotBidCompliance assessLotBid(const Lot& lot, const LotBid& lotBid, const std::vector<Code>& bidReasons) {
+    if (lot.award == LotAward::Framework) {
+        return assessFrameworkBid(lot, lotBid, bidReasons);
+    }
     LotBidCompliance result;
     result.reasons = bidReasons;
     for (std::size_t i = 0; i < lotBid.settings.size(); ++i) {

@@ -37,6 +37,19 @@ std::vector<std::vector<LotBidCompliance>> assessAll(const Tender& tender, const
     return compliance;
 }
 
+/// Version 2, section 2.3: MARKS_SPREAD on a compliant lot bid for each question (tender order)
+/// whose marks spread more than the tender allows; before any flag of 2.4.
+void flagSpreads(const EvaluationRules& rules, const BidQuality& quality, LotBidResult& row) {
+    if (!row.compliant()) {
+        return;
+    }
+    for (std::size_t q = 0; q < quality.questions.size(); ++q) {
+        if (quality.questions[q].spreadFlagged) {
+            row.flags.emplace_back(CodeKind::MarksSpread, rules.questions[q].id);
+        }
+    }
+}
+
 }  // namespace
 
 Diagnostics validate(const Tender& tender, const std::vector<Bid>* bids, const Scores* scores, bool documentsRead,
@@ -95,6 +108,7 @@ Evaluation evaluate(const Pack& pack) {
                 if (const auto& quality = result.quality[b]) {
                     row.reasons.insert(row.reasons.end(), quality->reasons.begin(), quality->reasons.end());
                     row.exactQualityScore = quality->score;
+                    flagSpreads(tender.evaluation, *quality, row);
                 }
                 lotResult.bids.push_back(std::move(row));
             }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "evaluation/diagnostic.hpp"
@@ -20,6 +21,10 @@ enum class TieBreakKey { Quality, Price, Submitted };
 enum class LotAward { Places, Framework };
 /// The unit of every price in a lot: `places` lots are priced by the week.
 enum class PriceUnit { Week, Day, Hour };
+
+/// As the tender spells them: "places", "framework"; "week", "day", "hour".
+[[nodiscard]] std::string_view awardName(LotAward award);
+[[nodiscard]] std::string_view unitName(PriceUnit unit);
 
 struct Question {
     std::string id;

@@ -1,5 +1,6 @@
 #include "evaluation/price.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace tenderscore {
@@ -26,8 +27,42 @@ Fraction evaluatedPrice(const LotBid& lotBid, const std::vector<EligibleSetting>
     return price;
 }
 
+Fraction evaluatedPrice(const Lot& lot, const LotBid& lotBid) {
+    mpq_class weighted = 0;
+    mpq_class volume = 0;
+    for (const Band& band : lot.bands) {
+        const auto price = std::find_if(lotBid.prices.begin(), lotBid.prices.end(),
+                                        [&](const BandPrice& p) { return p.band == band.id; });
+        if (price == lotBid.prices.end()) {
+            throw std::logic_error("evaluated price of a framework lot bid without a price for band " + band.id);
+        }
+        weighted += band.volume * static_cast<long>(price->amount);
+        volume += band.volume;
+    }
+    return weighted / volume;
+}
+
+std::optional<Fraction> priceCeiling(const Lot& lot) {
+    if (lot.award == LotAward::Places) {
+        return lot.maxWeeklyPrice ? std::optional<Fraction>(static_cast<long>(*lot.maxWeeklyPrice)) : std::nullopt;
+    }
+    mpq_class weighted = 0;
+    mpq_class volume = 0;
+    for (const Band& band : lot.bands) {
+        if (!band.maxPrice) {
+            return std::nullopt;
+        }
+        weighted += band.volume * static_cast<long>(*band.maxPrice);
+        volume += band.volume;
+    }
+    if (volume == 0) {
+        return std::nullopt;
+    }
+    return Fraction(weighted / volume);
+}
+
 Fraction priceScore(PriceMethod method, const Fraction& priceWeight, const Fraction& price, const Fraction& lowest,
-                    std::optional<Pence> ceiling) {
+                    const std::optional<Fraction>& ceiling) {
     switch (method) {
     case PriceMethod::LowestOverBid:
         return {priceWeight * lowest / price};
@@ -39,7 +74,7 @@ Fraction priceScore(PriceMethod method, const Fraction& priceWeight, const Fract
         if (!ceiling) {
             throw std::logic_error("ceiling-linear price score without a ceiling");
         }
-        const Fraction c(static_cast<long>(*ceiling));
+        const Fraction& c = *ceiling;
         if (c == lowest) {
             return priceWeight;
         }
@@ -58,7 +93,9 @@ std::optional<Fraction> scoreLotPrices(const EvaluationRules& rules, const Lot& 
         if (!row.compliant()) {
             continue;
         }
-        const Fraction price = evaluatedPrice(bids[row.bid].lotBids[row.lotBid], row.eligible);
+        const LotBid& lotBid = bids[row.bid].lotBids[row.lotBid];
+        const Fraction price =
+            lot.award == LotAward::Framework ? evaluatedPrice(lot, lotBid) : evaluatedPrice(lotBid, row.eligible);
         if (!lowest || price < *lowest) {
             lowest = price;
         }
@@ -69,6 +106,7 @@ std::optional<Fraction> scoreLotPrices(const EvaluationRules& rules, const Lot& 
     if (!lowest) {
         return std::nullopt;
     }
+    const std::optional<Fraction> ceiling = priceCeiling(lot);
     std::optional<Fraction> threshold;
     if (rules.abnormallyLowBelowMeanPercent && compliant >= minBidsForAbnormallyLow) {
         const Fraction mean = total / static_cast<long>(compliant);
@@ -78,8 +116,7 @@ std::optional<Fraction> scoreLotPrices(const EvaluationRules& rules, const Lot& 
         if (!row.compliant()) {
             continue;
         }
-        row.exactPriceScore =
-            priceScore(rules.priceMethod, rules.priceWeight, *row.evaluatedPrice, *lowest, lot.maxWeeklyPrice);
+        row.exactPriceScore = priceScore(rules.priceMethod, rules.priceWeight, *row.evaluatedPrice, *lowest, ceiling);
         if (threshold && *row.evaluatedPrice < *threshold) {
             row.flags.emplace_back(CodeKind::AbnormallyLow);
         }

@@ -94,12 +94,16 @@ std::optional<Fraction> questionScore(ConsensusRule rule, const std::vector<int>
     return std::nullopt;
 }
 
-bool isHotspot(const std::vector<int>& marks, int scaleMax) {
-    if (marks.empty()) {
-        return false;
+int spreadOf(const std::vector<int>& marks) {
+    if (marks.size() < 2) {
+        return 0;
     }
     const auto [lowest, highest] = std::minmax_element(marks.begin(), marks.end());
-    return 2 * (*highest - *lowest) > scaleMax;  // spread > scaleMax / 2, in whole numbers
+    return *highest - *lowest;
+}
+
+bool isHotspot(const std::vector<int>& marks, int scaleMax) {
+    return 2 * spreadOf(marks) > scaleMax;  // spread > scaleMax / 2, in whole numbers
 }
 
 Fraction weightedScore(const Question& question, const Fraction& score, int scaleMax) {
@@ -115,9 +119,16 @@ BidQuality assessQuality(const EvaluationRules& rules, BidScores scores) {
         if (!score) {
             throw std::logic_error("quality score of question " + rules.questions[q].id + " is missing");
         }
-        const bool below = *score < rules.minScoreEach;
-        // NOLINTNEXTLINE(modernize-use-emplace): an aggregate, which C++17 cannot emplace
-        result.questions.push_back(QuestionQuality{*score, below, isHotspot(scores.marks[q], rules.scaleMax)});
+        const std::vector<int>& marks = scores.marks[q];
+        QuestionQuality question;
+        question.score = *score;
+        question.belowMinimum = *score < rules.minScoreEach;
+        question.hotspot = isHotspot(marks, rules.scaleMax);
+        question.marks = static_cast<int>(marks.size());
+        question.spread = spreadOf(marks);
+        question.spreadFlagged = rules.moderationSpread && question.spread > *rules.moderationSpread;
+        const bool below = question.belowMinimum;
+        result.questions.push_back(std::move(question));
         result.score += weightedScore(rules.questions[q], *score, rules.scaleMax);
         if (below) {
             result.reasons.emplace_back(CodeKind::QualityBelowMin, rules.questions[q].id);

@@ -27,6 +27,9 @@ struct BidScores {
 [[nodiscard]] std::optional<Fraction> questionScore(ConsensusRule rule, const std::vector<int>& marks,
                                                     const std::optional<int>& consensus);
 
+/// Version 2, section 2.3: the highest minus the lowest of the marks, 0 with fewer than two.
+[[nodiscard]] int spreadOf(const std::vector<int>& marks);
+
 /// A moderation hotspot: the highest and lowest of the evaluators' marks on a question differ by
 /// more than half the scale (1 and 5 on a 0-5 scale). No marks, no hotspot.
 [[nodiscard]] bool isHotspot(const std::vector<int>& marks, int scaleMax);

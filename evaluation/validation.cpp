@@ -1,5 +1,6 @@
 #include "evaluation/validation.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
@@ -26,6 +27,11 @@ void checkUnique(const std::vector<Item>& items, const std::string& kind, Diagno
     }
 }
 
+bool isBlank(const std::string& text) {
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
 template <typename Item>
 std::unordered_set<std::string> idsOf(const std::vector<Item>& items) {
     std::unordered_set<std::string> ids;
@@ -33,6 +39,47 @@ std::unordered_set<std::string> idsOf(const std::vector<Item>& items) {
         ids.insert(item.id);
     }
     return ids;
+}
+
+/// Version 2, sections 1.2 and 2.1: a places lot bid offers settings, a framework lot bid prices bands.
+void checkLotBidKind(const Lot& lot, const LotBid& lotBid, Diagnostics& errors) {
+    if (lot.award == LotAward::Places) {
+        if (lotBid.ofstedRating) {
+            errors.push_back({lotBid.at, "places-lot-bid",
+                              "attribute 'ofstedRating' is for framework lot bids; lot '" + lot.id +
+                                  "' awards places, and each setting has its own rating"});
+        }
+        for (const BandPrice& price : lotBid.prices) {
+            errors.push_back({price.at, "places-lot-bid",
+                              "lot '" + lot.id + "' awards places: a bid for it offers settings, not band prices"});
+        }
+        if (lotBid.settings.empty()) {
+            errors.push_back(
+                {lotBid.at, "places-lot-bid",
+                 "the bid for lot '" + lot.id + "' offers no setting; a places lot bid needs at least one"});
+        }
+        return;
+    }
+    for (const Setting& setting : lotBid.settings) {
+        errors.push_back({setting.at, "framework-lot-bid",
+                          "lot '" + lot.id + "' is a framework: a bid for it prices its bands and offers no setting"});
+    }
+    std::map<std::string, int> seen;
+    for (const BandPrice& price : lotBid.prices) {
+        if (price.band.empty()) {
+            continue;
+        }
+        const bool known =
+            std::any_of(lot.bands.begin(), lot.bands.end(), [&](const Band& band) { return band.id == price.band; });
+        if (!known) {
+            errors.push_back(
+                {price.at, "unknown-band", "band '" + price.band + "' is not a band of lot '" + lot.id + "'"});
+        }
+        if (const auto [it, inserted] = seen.emplace(price.band, price.at.line); !inserted) {
+            errors.push_back({price.at, "duplicate-price",
+                              "band '" + price.band + "' is already priced on line " + std::to_string(it->second)});
+        }
+    }
 }
 
 }  // namespace
@@ -59,9 +106,24 @@ Diagnostics checkTender(const Tender& tender) {
     checkUnique(tender.requirements, "requirement", errors);
     checkUnique(tender.lots, "lot", errors);
     for (const Lot& lot : tender.lots) {
-        if (rules.priceMethod == PriceMethod::CeilingLinear && !lot.maxWeeklyPrice) {
+        checkUnique(lot.bands, "band", errors);
+        if (rules.priceMethod == PriceMethod::CeilingLinear && lot.award == LotAward::Places && !lot.maxWeeklyPrice) {
             errors.push_back({lot.at, "ceiling",
                               "lot '" + lot.id + "' has no maxWeeklyPrice, which priceMethod ceiling-linear needs"});
+        }
+        if (rules.priceMethod == PriceMethod::CeilingLinear && lot.award == LotAward::Framework) {
+            for (const Band& band : lot.bands) {
+                if (!band.maxPrice) {
+                    errors.push_back({band.at, "ceiling",
+                                      "band '" + band.id + "' of lot '" + lot.id +
+                                          "' has no maxPrice, which priceMethod ceiling-linear needs"});
+                }
+            }
+        }
+        if (lot.maxProviders && lot.minProviders > *lot.maxProviders) {
+            errors.push_back({lot.at, "lot-providers",
+                              "lot '" + lot.id + "' has minProviders " + std::to_string(lot.minProviders) +
+                                  " above maxProviders " + std::to_string(*lot.maxProviders)});
         }
         if (lot.minPlaces > lot.maxPlaces) {
             errors.push_back({lot.at, "lot-places",
@@ -75,6 +137,10 @@ Diagnostics checkTender(const Tender& tender) {
 Diagnostics checkBids(const Tender& tender, const std::vector<Bid>& bids) {
     Diagnostics errors;
     const auto lots = idsOf(tender.lots);
+    std::unordered_map<std::string, const Lot*> lotsById;
+    for (const Lot& lot : tender.lots) {
+        lotsById.emplace(lot.id, &lot);
+    }
     const auto requirements = idsOf(tender.requirements);
     const auto questions = idsOf(tender.evaluation.questions);
     std::unordered_map<std::string, const Bid*> byId;
@@ -91,6 +157,9 @@ Diagnostics checkBids(const Tender& tender, const std::vector<Bid>& bids) {
         for (const LotBid& lotBid : bid.lotBids) {
             if (!lotBid.lot.empty() && lots.count(lotBid.lot) == 0) {
                 errors.push_back({lotBid.at, "unknown-lot", "lot '" + lotBid.lot + "' is not a lot of the tender"});
+            }
+            if (const auto lot = lotsById.find(lotBid.lot); lot != lotsById.end()) {
+                checkLotBidKind(*lot->second, lotBid, errors);
             }
             if (!seenLots.insert(lotBid.lot).second && !lotBid.lot.empty()) {
                 errors.push_back({lotBid.at, "duplicate-lot", "the bid names lot '" + lotBid.lot + "' more than once"});
@@ -158,12 +227,62 @@ Diagnostics checkScores(const Tender& tender, const Scores& scores, const std::v
                               "score " + std::to_string(score) + " is above scaleMax " + std::to_string(scaleMax)});
         }
     };
+    std::unordered_map<std::string, const Evaluator*> evaluatorsById;
+    for (const Evaluator& evaluator : scores.evaluators) {
+        evaluatorsById.emplace(evaluator.id, &evaluator);
+        for (const std::string& question : evaluator.questions.value_or(std::vector<std::string>{})) {
+            if (questions.count(question) == 0) {
+                errors.push_back({evaluator.at, "unknown-question",
+                                  "evaluator '" + evaluator.id + "' is assigned question '" + question +
+                                      "', which is not a question of the tender"});
+            }
+        }
+    }
+    std::map<std::pair<std::string, std::string>, int> recused;  // (evaluator, bid) -> line
+    for (const Recusal& recusal : scores.recusals) {
+        checkTarget(recusal.bid, "", recusal.at);
+        if (!recusal.evaluator.empty() && evaluators.count(recusal.evaluator) == 0) {
+            errors.push_back(
+                {recusal.at, "unknown-evaluator", "evaluator '" + recusal.evaluator + "' is not declared"});
+        }
+        const auto [it, inserted] = recused.emplace(std::make_pair(recusal.evaluator, recusal.bid), recusal.at.line);
+        if (!inserted) {
+            errors.push_back({recusal.at, "duplicate-recusal",
+                              "evaluator '" + recusal.evaluator + "' already stood aside from bid '" + recusal.bid +
+                                  "' on line " + std::to_string(it->second)});
+        }
+    }
+    const auto recusalLine = [&](const std::string& evaluator, const std::string& bid) {
+        const auto found = recused.find(std::make_pair(evaluator, bid));
+        return found == recused.end() ? 0 : found->second;
+    };
+    std::map<std::string, int> seenRejected;
+    for (const RejectedFile& rejected : scores.rejected) {
+        const auto [it, inserted] = seenRejected.emplace(rejected.file, rejected.at.line);
+        if (!inserted && !rejected.file.empty()) {
+            errors.push_back(
+                {rejected.at, "duplicate-rejected",
+                 "file '" + rejected.file + "' is already rejected on line " + std::to_string(it->second)});
+        }
+    }
     std::map<std::tuple<std::string, std::string, std::string>, int> seenMarks;
     for (const Mark& mark : scores.marks) {
         checkTarget(mark.bid, mark.question, mark.at);
         checkScale(mark.score, mark.at);
         if (!mark.evaluator.empty() && evaluators.count(mark.evaluator) == 0) {
             errors.push_back({mark.at, "unknown-evaluator", "evaluator '" + mark.evaluator + "' is not declared"});
+        }
+        if (const auto evaluator = evaluatorsById.find(mark.evaluator); evaluator != evaluatorsById.end() &&
+                                                                        !mark.question.empty() &&
+                                                                        !evaluator->second->assigned(mark.question)) {
+            errors.push_back({mark.at, "not-assigned",
+                              "evaluator '" + mark.evaluator + "' is not assigned question '" + mark.question +
+                                  "' (line " + std::to_string(evaluator->second->at.line) + "), so cannot mark it"});
+        }
+        if (const int line = recusalLine(mark.evaluator, mark.bid); line != 0) {
+            errors.push_back({mark.at, "recused",
+                              "evaluator '" + mark.evaluator + "' stood aside from bid '" + mark.bid + "' (line " +
+                                  std::to_string(line) + "), so cannot mark it"});
         }
         const auto [it, inserted] =
             seenMarks.emplace(std::make_tuple(mark.bid, mark.question, mark.evaluator), mark.at.line);
@@ -180,6 +299,11 @@ Diagnostics checkScores(const Tender& tender, const Scores& scores, const std::v
         if (!consensus.moderator.empty() && evaluators.count(consensus.moderator) == 0) {
             errors.push_back({consensus.at, "unknown-evaluator",
                               "moderator '" + consensus.moderator + "' is not a declared evaluator"});
+        }
+        if (const int line = recusalLine(consensus.moderator, consensus.bid); line != 0) {
+            errors.push_back({consensus.at, "recused",
+                              "moderator '" + consensus.moderator + "' stood aside from bid '" + consensus.bid +
+                                  "' (line " + std::to_string(line) + "), so cannot moderate it"});
         }
         const auto [it, inserted] =
             seenConsensus.emplace(std::make_pair(consensus.bid, consensus.question), consensus.at.line);
@@ -198,18 +322,64 @@ Diagnostics checkQualityInputs(const Tender& tender, const std::vector<Bid>& bid
     Diagnostics errors;
     const EvaluationRules& rules = tender.evaluation;
     const bool moderated = rules.consensus == ConsensusRule::Moderated;
+    std::unordered_map<std::string, std::vector<std::size_t>> recusedFrom;  // bid -> evaluators
+    for (const Recusal& recusal : scores.recusals) {
+        for (std::size_t e = 0; e < scores.evaluators.size(); ++e) {
+            if (scores.evaluators[e].id == recusal.evaluator) {
+                recusedFrom[recusal.bid].push_back(e);
+            }
+        }
+    }
+    const std::vector<std::size_t> nobody;
     for (std::size_t b = 0; b < bids.size(); ++b) {
         if (!reachesQuality(compliance[b])) {
             continue;
         }
+        const Bid& bid = bids[b];
+        const auto recusals = recusedFrom.find(bid.id);
+        const std::vector<std::size_t>& standingAside = recusals == recusedFrom.end() ? nobody : recusals->second;
+        const BidScores& entry = bidScores[b];
         for (std::size_t q = 0; q < rules.questions.size(); ++q) {
-            if (questionScore(rules.consensus, bidScores[b].marks[q], bidScores[b].consensus[q])) {
-                continue;
+            const std::string& question = rules.questions[q].id;
+            // Version 2, section 2.1: every evaluator assigned a question marks it, unless recused.
+            std::size_t markers = 0;
+            for (std::size_t e = 0; e < scores.evaluators.size(); ++e) {
+                const Evaluator& evaluator = scores.evaluators[e];
+                if (!evaluator.assigned(question) ||
+                    std::find(standingAside.begin(), standingAside.end(), e) != standingAside.end()) {
+                    continue;
+                }
+                ++markers;
+                if (!entry.positions.mark(q, e)) {
+                    errors.push_back({evaluator.at, "missing-mark",
+                                      "evaluator '" + evaluator.id + "' did not mark bid '" + bid.id + "' question '" +
+                                          question + "', which is assigned to them, and did not stand aside from it"});
+                }
             }
-            errors.push_back({scores.at, moderated ? "missing-consensus" : "missing-mark",
-                              "bid '" + bids[b].id + "' (" + bids[b].at.file.str() + ") has no " +
-                                  (moderated ? "consensus score" : "mark") + " for question '" + rules.questions[q].id +
-                                  "', which it needs because it is not excluded from every lot"});
+            if (moderated) {
+                if (!entry.consensus[q]) {
+                    errors.push_back({scores.at, "missing-consensus",
+                                      "bid '" + bid.id + "' (" + bid.at.file.str() +
+                                          ") has no consensus score for question '" + question +
+                                          "', which it needs because it is not excluded from every lot"});
+                } else if (rules.moderationSpread && spreadOf(entry.marks[q]) > *rules.moderationSpread) {
+                    const ConsensusScore& consensus = scores.consensus[*entry.positions.consensus[q]];
+                    if (isBlank(consensus.rationale)) {
+                        errors.push_back({consensus.at, "moderation-note",
+                                          "the marks for bid '" + bid.id + "' question '" + question + "' spread " +
+                                              std::to_string(spreadOf(entry.marks[q])) +
+                                              ", more than moderationSpread " +
+                                              std::to_string(*rules.moderationSpread) +
+                                              ": the consensus needs a note saying how the panel resolved it"});
+                    }
+                }
+            } else if (markers == 0) {
+                errors.push_back({scores.at, "missing-mark",
+                                  "bid '" + bid.id + "' (" + bid.at.file.str() + ") has no mark for question '" +
+                                      question +
+                                      "', which it needs because it is not excluded from every lot: every "
+                                      "evaluator assigned the question stood aside from the bid, or none is assigned"});
+            }
         }
     }
     return errors;

@@ -20,6 +20,7 @@ struct PackFiles {
     InputFile tender;
     std::vector<InputFile> bids;  // parallel to Pack::bids
     std::optional<InputFile> scores;
+    std::vector<InputFile> rejected;  // files of the bids folder the panel rejected at opening, by name
 };
 
 /// The bytes of one input document and the name it is reported under.
@@ -31,8 +32,9 @@ struct InputDocument {
 /// A pack's documents in memory: from disk, or from an audit log for a replay.
 struct PackDocuments {
     std::optional<InputDocument> tender;
-    std::optional<std::vector<InputDocument>> bids;  // in file-name order
+    std::optional<std::vector<InputDocument>> bids;  // in file-name order, the rejected files among them
     std::optional<InputDocument> scores;
+    std::vector<InputDocument> rejected;  // kept only: the files of `bids` the scores reject, by name
 };
 
 }  // namespace tenderscore

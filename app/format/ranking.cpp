@@ -35,6 +35,54 @@ std::string scoreText(const std::optional<Scaled>& value) {
     return value ? toString(*value) : "-";
 }
 
+std::string priceHeading(PriceUnit unit) {
+    switch (unit) {
+    case PriceUnit::Week:
+        return "Price/wk";
+    case PriceUnit::Day:
+        return "Price/day";
+    case PriceUnit::Hour:
+        return "Price/hr";
+    }
+    return "Price";
+}
+
+std::string providerCount(int providers) {
+    return std::to_string(providers) + (providers == 1 ? " provider" : " providers");
+}
+
+void printAwards(std::ostream& out, const Tender& tender, const Lot& lot, const LotResult& lotResult) {
+    out << "Awarded " << lotResult.awardedPlaces << " places (lot needs " << lot.minPlaces << " to " << lot.maxPlaces
+        << ") to " << providerCount(lotResult.providers);
+    if (lot.maxProviders) {
+        out << " (at most " << *lot.maxProviders << ")";
+    }
+    out << "\nAnnual cost " << text::money(lotResult.annualCost, tender.currency);
+    if (lot.annualBudget) {
+        out << " (budget " << text::money(*lot.annualBudget, tender.currency) << ")";
+    }
+    const int years = tender.contract.initialYears + tender.contract.extensionYears;
+    out << "; contract value " << text::money(lotResult.contractValue, tender.currency) << " over " << years
+        << (years == 1 ? " year\n" : " years\n");
+}
+
+/// A framework lot books no places: it admits providers, whose rank orders the call-offs.
+void printAdmissions(std::ostream& out, const Lot& lot, const LotResult& lotResult) {
+    out << "Framework: admitted " << providerCount(lotResult.providers);
+    if (lot.minProviders > 0 || lot.maxProviders) {
+        out << " (";
+        if (lot.minProviders > 0) {
+            out << "at least " << lot.minProviders << (lot.maxProviders ? ", " : "");
+        }
+        if (lot.maxProviders) {
+            out << "at most " << *lot.maxProviders;
+        }
+        out << ")";
+    }
+    out << "; call-offs go to them in rank order, priced per " << unitName(lot.unit) << " in " << lot.bands.size()
+        << (lot.bands.size() == 1 ? " band\n" : " bands\n");
+}
+
 }  // namespace
 
 void printRanking(std::ostream& out, const Pack& pack, const Result& result) {
@@ -50,9 +98,11 @@ void printRanking(std::ostream& out, const Pack& pack, const Result& result) {
         for (const LotBidResult& row : lotResult.bids) {
             idWidth = std::max(idWidth, pack.bids[row.bid].id.size());
         }
+        const bool framework = lot.award == LotAward::Framework;
         out << cell("Rank", 4, true) << "  " << cell("Bid", idWidth) << "  " << cell("Bidder", bidderWidth) << "  "
-            << cell("Price/wk", 12, true) << "  " << cell("Price", 8, true) << "  " << cell("Quality", 8, true) << "  "
-            << cell("Total", 8, true) << "  " << cell("Places", 6, true) << "\n";
+            << cell(priceHeading(lot.unit), 12, true) << "  " << cell("Price", 8, true) << "  "
+            << cell("Quality", 8, true) << "  " << cell("Total", 8, true) << "  "
+            << (framework ? cell("Admitted", 8, true) : cell("Places", 6, true)) << "\n";
         for (const LotBidResult& row : lotResult.bids) {
             if (!row.compliant()) {
                 continue;
@@ -63,7 +113,8 @@ void printRanking(std::ostream& out, const Pack& pack, const Result& result) {
                 << cell(text::groupedPounds(roundToPence(*row.evaluatedPrice)), 12, true) << "  "
                 << cell(scoreText(row.priceScore), 8, true) << "  " << cell(scoreText(row.qualityScore), 8, true)
                 << "  " << cell(scoreText(row.totalScore), 8, true) << "  "
-                << cell(std::to_string(*row.awardedPlaces), 6, true);
+                << (framework ? cell(*row.admitted ? "yes" : "no", 8, true)
+                              : cell(std::to_string(*row.awardedPlaces), 6, true));
             for (const Code& flag : row.flags) {
                 out << "  " << spell(flag);
             }
@@ -78,18 +129,11 @@ void printRanking(std::ostream& out, const Pack& pack, const Result& result) {
                 << cell(text::terminalSafe(bid.bidderName), bidderWidth)
                 << "  excluded: " << text::terminalSafe(text::describeCodes(row.reasons)) << "\n";
         }
-        out << "Awarded " << lotResult.awardedPlaces << " places (lot needs " << lot.minPlaces << " to "
-            << lot.maxPlaces << ") to " << lotResult.providers << " provider" << (lotResult.providers == 1 ? "" : "s");
-        if (lot.maxProviders) {
-            out << " (at most " << *lot.maxProviders << ")";
+        if (framework) {
+            printAdmissions(out, lot, lotResult);
+        } else {
+            printAwards(out, tender, lot, lotResult);
         }
-        out << "\nAnnual cost " << text::money(lotResult.annualCost, tender.currency);
-        if (lot.annualBudget) {
-            out << " (budget " << text::money(*lot.annualBudget, tender.currency) << ")";
-        }
-        const int years = tender.contract.initialYears + tender.contract.extensionYears;
-        out << "; contract value " << text::money(lotResult.contractValue, tender.currency) << " over " << years
-            << (years == 1 ? " year\n" : " years\n");
         std::map<std::string, const Code*> flagged;  // each flag once, in the order of its spelling
         for (const LotBidResult& row : lotResult.bids) {
             for (const Code& flag : row.flags) {

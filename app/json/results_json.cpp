@@ -25,7 +25,7 @@ void optionalScore(JsonWriter& out, const std::optional<Scaled>& value) {
     }
 }
 
-void lotBid(JsonWriter& out, const Pack& pack, const LotBidResult& row) {
+void lotBid(JsonWriter& out, const Pack& pack, const Lot& lot, const LotBidResult& row) {
     const Bid& bid = pack.bids[row.bid];
     out.beginObject();
     out.key("bid").string(bid.id);
@@ -61,16 +61,28 @@ void lotBid(JsonWriter& out, const Pack& pack, const LotBidResult& row) {
     } else {
         out.null();
     }
+    if (lot.award == LotAward::Framework) {
+        out.key("admitted");
+        if (row.admitted) {
+            out.boolean(*row.admitted);
+        } else {
+            out.null();
+        }
+    }
     out.endObject();
 }
 
 void lot(JsonWriter& out, const Pack& pack, const LotResult& result) {
+    const Lot& lot = pack.tender.lots[result.lot];
+    const bool framework = lot.award == LotAward::Framework;
     out.beginObject();
-    out.key("lot").string(pack.tender.lots[result.lot].id);
+    out.key("lot").string(lot.id);
+    out.key("award").string(awardName(lot.award));
+    out.key("unit").string(unitName(lot.unit));
     out.key("bids");
     out.beginArray();
     for (const LotBidResult& row : result.bids) {
-        lotBid(out, pack, row);
+        lotBid(out, pack, lot, row);
     }
     out.endArray();
     out.key("awards");
@@ -84,13 +96,31 @@ void lot(JsonWriter& out, const Pack& pack, const LotResult& result) {
         out.endObject();
     }
     out.endArray();
-    out.key("awardedPlaces").number(result.awardedPlaces);
-    out.key("providers").number(result.providers);
-    out.key("annualCost").string(formatPence(result.annualCost));
-    out.key("contractValue").string(formatPence(result.contractValue));
+    // A framework lot books no places: its places, cost and value do not apply (version 2, section 3).
+    if (framework) {
+        out.key("awardedPlaces").null();
+        out.key("providers").number(result.providers);
+        out.key("annualCost").null();
+        out.key("contractValue").null();
+    } else {
+        out.key("awardedPlaces").number(result.awardedPlaces);
+        out.key("providers").number(result.providers);
+        out.key("annualCost").string(formatPence(result.annualCost));
+        out.key("contractValue").string(formatPence(result.contractValue));
+    }
     out.key("flags");
     codes(out, result.flags);
     out.endObject();
+}
+
+/// The rejected files' hashes by file name (the name without its folder), in byte order.
+std::map<std::string, std::string> rejectedHashes(const PackFiles& files) {
+    std::map<std::string, std::string> hashes;
+    for (const InputFile& file : files.rejected) {
+        const std::size_t slash = file.name.find_last_of('/');
+        hashes.emplace(slash == std::string::npos ? file.name : file.name.substr(slash + 1), file.sha256);
+    }
+    return hashes;
 }
 
 }  // namespace
@@ -114,7 +144,28 @@ std::string resultsJson(const Pack& pack, const PackFiles& files, const Result& 
         out.key(id).string("sha256:" + hash);
     }
     out.endObject();
+    out.key("rejected");
+    out.beginObject();
+    for (const auto& [file, hash] : rejectedHashes(files)) {
+        out.key(file).string("sha256:" + hash);
+    }
     out.endObject();
+    out.endObject();
+    out.key("rejectedAtOpening");
+    out.beginArray();
+    std::vector<const RejectedFile*> rejected;
+    for (const RejectedFile& file : pack.scores.rejected) {
+        rejected.push_back(&file);
+    }
+    std::sort(rejected.begin(), rejected.end(),
+              [](const RejectedFile* a, const RejectedFile* b) { return a->file < b->file; });
+    for (const RejectedFile* file : rejected) {
+        out.beginObject();
+        out.key("file").string(file->file);
+        out.key("reason").string(file->reason);
+        out.endObject();
+    }
+    out.endArray();
     out.key("lots");
     out.beginArray();
     for (const LotResult& lotResult : result.lots) {

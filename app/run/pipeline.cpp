@@ -128,6 +128,9 @@ audit::RunRecord runRecord(const RunOptions& options, const xml::ReadPack& read,
         record("bid", bid);
     }
     record("scores", *read.documents.scores);
+    for (const InputDocument& rejected : read.documents.rejected) {
+        record("rejected", rejected);  // a file of the bids folder the panel rejected at opening
+    }
     blobs.emplace_back(outcome.resultsSha256, outcome.results);
     return run;
 }

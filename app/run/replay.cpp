@@ -27,7 +27,8 @@ Replay replayRun(const std::filesystem::path& log, std::optional<std::int64_t> n
         InputDocument document{input.name, store.blob(input.sha256)};
         if (input.role == "tender") {
             documents.tender = std::move(document);
-        } else if (input.role == "bid") {
+        } else if (input.role == "bid" || input.role == "rejected") {
+            // A rejected file was in the bids folder: the scores set it aside again, by name.
             documents.bids->push_back(std::move(document));
         } else {
             documents.scores = std::move(document);

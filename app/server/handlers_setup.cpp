@@ -51,7 +51,7 @@ std::string tenderXml(Context& context) {
 
 Reply createEvaluation(Context& context) {
     const std::string tender = text(context.body(), "tender");
-    requireSound(PackDocuments{InputDocument{"tender.xml", tender}, {}, {}}, context.config.limits);
+    requireSound(PackDocuments{InputDocument{"tender.xml", tender}, {}, {}, {}}, context.config.limits);
     do {
         context.evaluation = "ev-" + randomHex(8);
     } while (!createLog(context.db, context.evaluation));
@@ -73,7 +73,7 @@ Reply putBid(Context& context) {
     }
     const std::string bidXml = text(context.body(), "xml");
     PackDocuments documents{
-        InputDocument{"tender.xml", tenderXml(context)}, std::vector<InputDocument>{{file, bidXml}}, {}};
+        InputDocument{"tender.xml", tenderXml(context)}, std::vector<InputDocument>{{file, bidXml}}, {}, {}};
     requireSound(documents, context.config.limits);
     const xml::ReadPack read = xml::readDocuments(std::move(documents), context.config.limits);
     const Bid& bid = read.pack.bids.at(0);

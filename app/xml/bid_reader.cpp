@@ -1,5 +1,7 @@
 #include "xml/readers.hpp"
 
+#include <string_view>
+
 namespace tenderscore::xml {
 
 namespace {
@@ -20,6 +22,16 @@ Setting readSetting(const XmlSource& source, pugi::xml_node node, Diagnostics& e
     assign(setting.localAuthority, e.text("localAuthority", false));
     (void)e.children({});
     return setting;
+}
+
+BandPrice readPrice(const XmlSource& source, pugi::xml_node node, Diagnostics& errors) {
+    ElementReader e(source, node, errors, {"band", "amount"});
+    BandPrice price;
+    price.at = e.at();
+    assign(price.band, e.id("band"));
+    assign(price.amount, e.money("amount", true, maxWeeklyPrice));
+    (void)e.children({});
+    return price;
 }
 
 }  // namespace
@@ -54,12 +66,19 @@ std::optional<Bid> readBid(const XmlSource& source, Diagnostics& errors) {
             (void)e.children({});
             bid.declarations.push_back(std::move(declaration));
         } else if (name == "lotBid") {
-            ElementReader e(source, child, errors, {"lot"});
+            ElementReader e(source, child, errors, {"lot", "ofstedRating"});
             LotBid lotBid;
             lotBid.at = e.at();
             assign(lotBid.lot, e.id("lot"));
-            for (const pugi::xml_node setting : e.children({{{"setting"}, 1, many}})) {
-                lotBid.settings.push_back(readSetting(source, setting, errors));
+            lotBid.ofstedRating = e.rating("ofstedRating", false);
+            // Which of the two a lot bid holds depends on its lot (settings for places, prices for a
+            // framework): the tender decides, in checkBids.
+            for (const pugi::xml_node item : e.children({{{"setting"}, 0, many}, {{"price"}, 0, many}})) {
+                if (std::string_view(XmlSource::localName(item)) == "setting") {
+                    lotBid.settings.push_back(readSetting(source, item, errors));
+                } else {
+                    lotBid.prices.push_back(readPrice(source, item, errors));
+                }
             }
             bid.lotBids.push_back(std::move(lotBid));
         } else {

@@ -6,6 +6,8 @@
 #endif
 #include <atomic>
 #include <exception>
+#include <functional>
+#include <map>
 #include <mutex>
 #include <system_error>
 #include <thread>
@@ -175,8 +177,61 @@ void releaseFreedMemory() {
 #endif
 }
 
+/// A file of the bids folder that is not a bid file (not *.xml), by name, when it is there.
+using OtherFile = std::function<std::optional<InputDocument>(const std::string& name, Diagnostics& errors)>;
+
+std::string fileNameOf(const std::string& path) {
+    return std::filesystem::path(path).filename().string();
+}
+
+/// The files the panel rejected at opening (version 2, section 1.3): each is hashed, and kept when
+/// documents are kept, but never read as a bid, whatever it holds. A rejected file read as a bid
+/// file (a *.xml) is taken out of the bids with every problem its reading found; any other is
+/// fetched by name. One that is not in the bids folder is an input error.
+void setAside(const Scores& scores, std::vector<Slot<Bid>>& bidSlots, const OtherFile& otherFile, bool keep,
+              ReadPack& result) {
+    std::map<std::string, const RejectedFile*> rejected;
+    for (const RejectedFile& file : scores.rejected) {
+        if (!file.file.empty()) {
+            rejected.emplace(file.file, &file);
+        }
+    }
+    std::map<std::string, std::pair<InputFile, std::optional<InputDocument>>> found;
+    std::vector<Slot<Bid>> kept;
+    for (Slot<Bid>& slot : bidSlots) {
+        const std::string name = fileNameOf(slot.file.name);
+        if (!slot.loaded || rejected.count(name) == 0) {
+            kept.push_back(std::move(slot));
+            continue;
+        }
+        found.emplace(name, std::make_pair(std::move(slot.file), std::move(slot.kept)));
+    }
+    bidSlots = std::move(kept);
+    for (const auto& [name, file] : rejected) {
+        if (found.count(name) != 0) {
+            continue;
+        }
+        Diagnostics problems;
+        std::optional<InputDocument> document = otherFile ? otherFile(name, problems) : std::nullopt;
+        if (!document) {
+            result.errors.push_back({file->at, "rejected-file",
+                                     "the rejected file '" + name + "' is not in the bids folder" +
+                                         (problems.empty() ? std::string() : ": " + problems.front().message)});
+            continue;
+        }
+        InputFile input{document->name, io::sha256Hex(document->bytes)};
+        found.emplace(name, std::make_pair(std::move(input), std::move(document)));
+    }
+    for (auto& [name, file] : found) {
+        result.files.rejected.push_back(std::move(file.first));
+        if (keep && file.second) {
+            result.documents.rejected.push_back(std::move(*file.second));
+        }
+    }
+}
+
 ReadPack readSources(std::optional<Source> tender, std::optional<std::vector<Source>> bids,
-                     std::optional<Source> scores, const ReadLimits& limits, bool keep) {
+                     std::optional<Source> scores, const ReadLimits& limits, bool keep, const OtherFile& otherFile) {
     ReadPack result;
     result.hasBids = bids.has_value();
     result.hasScores = scores.has_value();
@@ -210,6 +265,9 @@ ReadPack readSources(std::optional<Source> tender, std::optional<std::vector<Sou
         if (bids) {
             result.documents.bids.emplace();
         }
+    }
+    if (scoresSlot.document && bids) {
+        setAside(*scoresSlot.document, bidSlots, otherFile, keep, result);
     }
     for (Slot<Bid>& slot : bidSlots) {
         merge(slot);
@@ -251,7 +309,9 @@ ReadPack readDocuments(PackDocuments documents, const ReadLimits& limits, bool k
             bids->push_back(Source{{}, std::move(document)});
         }
     }
-    return readSources(inMemory(documents.tender), std::move(bids), inMemory(documents.scores), limits, keepDocuments);
+    // In memory every file of the bids folder is among the bids given (a rejected file need not be *.xml).
+    return readSources(inMemory(documents.tender), std::move(bids), inMemory(documents.scores), limits, keepDocuments,
+                       nullptr);
 }
 
 ReadPack readPack(const std::filesystem::path& tender, const std::optional<std::filesystem::path>& bids,
@@ -268,8 +328,19 @@ ReadPack readPack(const std::filesystem::path& tender, const std::optional<std::
     if (scores) {
         scoresSource = Source{*scores, std::nullopt};
     }
+    OtherFile otherFile;
+    if (bids) {
+        otherFile = [folder = *bids, &limits](const std::string& name, Diagnostics& errors) {
+            const std::filesystem::path path = folder / name;
+            std::error_code ec;
+            if (!std::filesystem::is_regular_file(path, ec)) {
+                return std::optional<InputDocument>();
+            }
+            return load(path, limits, errors);
+        };
+    }
     ReadPack read = readSources(Source{tender, std::nullopt}, std::move(bidSources), std::move(scoresSource), limits,
-                                keepDocuments);
+                                keepDocuments, otherFile);
     if (!listing.empty()) {
         read.errors.insert(read.errors.end(), listing.begin(), listing.end());
         read.everyBidParsed = false;

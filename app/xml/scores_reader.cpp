@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <sstream>
 #include <string_view>
 
 namespace tenderscore::xml {
@@ -10,6 +11,50 @@ namespace {
 
 constexpr int maxScore = 100;
 
+bool blank(const std::string& text) {
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+/// The text of a recusal or a rejection: the panel's reason, which the record needs.
+std::string reasonOf(ElementReader& e, const char* what) {
+    std::string reason = e.content();
+    if (blank(reason)) {
+        e.error("reason", std::string(what) + " needs its reason as the element's text");
+    }
+    return reason;
+}
+
+/// The questions an evaluator is assigned: ids separated by whitespace, each once.
+std::vector<std::string> assignedQuestions(ElementReader& e, const std::string& list) {
+    std::vector<std::string> questions;
+    std::istringstream words(list);
+    std::string word;
+    while (words >> word) {
+        if (!isId(word)) {
+            e.error("id", "attribute 'questions' lists '" + word + "', which is not an id");
+        } else if (std::find(questions.begin(), questions.end(), word) != questions.end()) {
+            e.error("assignment", "attribute 'questions' lists question '" + word + "' more than once");
+        } else {
+            questions.push_back(word);
+        }
+    }
+    return questions;
+}
+
+Evaluator readEvaluator(const XmlSource& source, pugi::xml_node node, Diagnostics& errors) {
+    ElementReader e(source, node, errors, {"id", "name", "questions"});
+    Evaluator evaluator;
+    evaluator.at = e.at();
+    assign(evaluator.id, e.id("id"));
+    assign(evaluator.name, e.text("name", false));
+    if (const auto list = e.text("questions", false)) {
+        evaluator.questions = assignedQuestions(e, *list);
+    }
+    (void)e.children({});
+    return evaluator;
+}
+
 }  // namespace
 
 std::optional<Scores> readScores(const XmlSource& source, Diagnostics& errors) {
@@ -17,8 +62,8 @@ std::optional<Scores> readScores(const XmlSource& source, Diagnostics& errors) {
     Scores scores;
     scores.at = root.at();
     assign(scores.tender, root.id("tender"));
-    const std::vector<pugi::xml_node> children =
-        root.children({{{"evaluator"}, 0, many}, {{"mark", "consensus"}, 0, many}});
+    const std::vector<pugi::xml_node> children = root.children(
+        {{{"evaluator"}, 0, many}, {{"recusal"}, 0, many}, {{"rejected"}, 0, many}, {{"mark", "consensus"}, 0, many}});
     // Sized once: the scores of a large pack are the biggest document, and growing its lists by
     // doubling would hold two copies of each at once.
     const auto count = [&](const char* wanted) {
@@ -31,13 +76,28 @@ std::optional<Scores> readScores(const XmlSource& source, Diagnostics& errors) {
     for (const pugi::xml_node child : children) {
         const std::string_view name = XmlSource::localName(child);
         if (name == "evaluator") {
-            ElementReader e(source, child, errors, {"id", "name"});
-            Evaluator evaluator;
-            evaluator.at = e.at();
-            assign(evaluator.id, e.id("id"));
-            assign(evaluator.name, e.text("name", false));
-            (void)e.children({});
-            scores.evaluators.push_back(std::move(evaluator));
+            scores.evaluators.push_back(readEvaluator(source, child, errors));
+        } else if (name == "recusal") {
+            ElementReader e(source, child, errors, {"evaluator", "bid"});
+            Recusal recusal;
+            recusal.at = e.at();
+            assign(recusal.evaluator, e.id("evaluator"));
+            assign(recusal.bid, e.id("bid"));
+            recusal.reason = reasonOf(e, "a recusal");
+            scores.recusals.push_back(std::move(recusal));
+        } else if (name == "rejected") {
+            ElementReader e(source, child, errors, {"file"});
+            RejectedFile rejected;
+            rejected.at = e.at();
+            assign(rejected.file, e.text("file"));
+            if (rejected.file.empty() || rejected.file.find_first_of("/\\") != std::string::npos ||
+                rejected.file == "." || rejected.file == "..") {
+                e.error("rejected-file",
+                        "attribute 'file' must name a file in the bids folder, without a folder part; got '" +
+                            rejected.file + "'");
+            }
+            rejected.reason = reasonOf(e, "a rejected file");
+            scores.rejected.push_back(std::move(rejected));
         } else if (name == "mark") {
             ElementReader e(source, child, errors, {"bid", "question", "evaluator", "score"});
             Mark mark;

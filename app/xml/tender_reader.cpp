@@ -1,4 +1,5 @@
 #include <sstream>
+#include <string_view>
 
 #include "xml/readers.hpp"
 
@@ -17,6 +18,8 @@ constexpr long maxWeeksPerYear = 53;
 constexpr long maxUpliftPercent = 10;
 constexpr int maxLotPlaces = 1'000'000;
 constexpr std::size_t maxLots = 1000;
+constexpr std::size_t maxBands = 1000;
+constexpr long maxBandVolume = 1'000'000'000;  // units a year
 
 void readContract(const XmlSource& source, pugi::xml_node node, Contract& contract, Diagnostics& errors) {
     ElementReader e(source, node, errors,
@@ -62,9 +65,10 @@ void readTieBreak(const XmlSource& source, pugi::xml_node node, EvaluationRules&
 }
 
 void readQuality(const XmlSource& source, pugi::xml_node node, EvaluationRules& rules, Diagnostics& errors) {
-    ElementReader e(source, node, errors, {"scaleMax", "minScoreEach", "minQualityPercent"});
+    ElementReader e(source, node, errors, {"scaleMax", "minScoreEach", "minQualityPercent", "moderationSpread"});
     rules.qualityAt = e.at();
     assign(rules.scaleMax, e.integer("scaleMax", false, 1, maxScale));
+    rules.moderationSpread = e.integer("moderationSpread", false, 0, maxScale);
     assign(rules.minScoreEach, e.decimal("minScoreEach", false));
     if (auto percent = e.decimal("minQualityPercent", false)) {
         if (*percent > 100) {
@@ -124,25 +128,81 @@ void readEvaluation(const XmlSource& source, pugi::xml_node node, EvaluationRule
     }
 }
 
+Band readBand(const XmlSource& source, pugi::xml_node node, Diagnostics& errors) {
+    ElementReader e(source, node, errors, {"id", "volume", "maxPrice"});
+    Band band;
+    band.at = e.at();
+    assign(band.id, e.id("id"));
+    if (auto volume = e.decimal("volume")) {
+        if (sgn(*volume) <= 0 || *volume > maxBandVolume) {
+            e.error("range", "attribute 'volume' must be greater than 0 and at most " + std::to_string(maxBandVolume));
+        }
+        band.volume = *volume;
+    }
+    band.maxPrice = e.money("maxPrice", false, maxWeeklyPrice);
+    band.description = e.content();
+    return band;
+}
+
+/// Version 2, section 1.1: what each kind of lot may and must have.
+void checkLotKind(ElementReader& e, const Lot& lot) {
+    const pugi::xml_node node = e.node();
+    if (lot.award == LotAward::Framework) {
+        for (const char* name : {"minPlaces", "maxPlaces", "maxPlacesPerSetting", "maxWeeklyPrice", "annualBudget"}) {
+            if (!node.attribute(name).empty()) {
+                e.error("framework-lot", std::string("attribute '") + name +
+                                             "' is not allowed on a framework lot, which awards no places");
+            }
+        }
+        if (!lot.phases.empty()) {
+            e.error("framework-lot", "a framework lot has no phase: it awards no places");
+        }
+        if (lot.bands.empty()) {
+            e.error("framework-lot", "a framework lot needs at least one band to be priced in");
+        }
+        return;
+    }
+    if (!lot.bands.empty()) {
+        e.error("places-lot", "a places lot has no band: bands belong to framework lots");
+    }
+    if (lot.unit != PriceUnit::Week) {
+        e.error("places-lot", "a places lot is priced by the week: its unit must be 'week'");
+    }
+}
+
 Lot readLot(const XmlSource& source, pugi::xml_node node, Diagnostics& errors) {
     ElementReader e(source, node, errors,
-                    {"id", "name", "minPlaces", "maxPlaces", "maxPlacesPerSetting", "maxProviders", "maxWeeklyPrice",
-                     "annualBudget", "minOfstedRating"});
+                    {"id", "name", "award", "unit", "minPlaces", "maxPlaces", "maxPlacesPerSetting", "maxProviders",
+                     "minProviders", "maxWeeklyPrice", "annualBudget", "minOfstedRating"});
     Lot lot;
     lot.at = e.at();
     assign(lot.id, e.id("id"));
     assign(lot.name, e.text("name", false));
-    assign(lot.minPlaces, e.integer("minPlaces", false, 0, maxInt));
-    assign(lot.maxPlaces, e.integer("maxPlaces", true, 1, maxLotPlaces));
-    lot.maxPlacesPerSetting = e.integer("maxPlacesPerSetting", false, 1, maxInt);
+    if (auto award = e.choice("award", {"places", "framework"}, false)) {
+        lot.award = *award == "places" ? LotAward::Places : LotAward::Framework;
+    }
+    if (auto unit = e.choice("unit", {"week", "day", "hour"}, false)) {
+        lot.unit = *unit == "week" ? PriceUnit::Week : *unit == "day" ? PriceUnit::Day : PriceUnit::Hour;
+    }
+    const bool places = lot.award == LotAward::Places;
+    if (places) {
+        assign(lot.minPlaces, e.integer("minPlaces", false, 0, maxInt));
+        assign(lot.maxPlaces, e.integer("maxPlaces", true, 1, maxLotPlaces));
+        lot.maxPlacesPerSetting = e.integer("maxPlacesPerSetting", false, 1, maxInt);
+        lot.maxWeeklyPrice = e.money("maxWeeklyPrice", false, maxWeeklyPrice);
+        lot.annualBudget = e.money("annualBudget", false);
+    }
     lot.maxProviders = e.integer("maxProviders", false, 1, maxInt);
-    lot.maxWeeklyPrice = e.money("maxWeeklyPrice", false, maxWeeklyPrice);
-    lot.annualBudget = e.money("annualBudget", false);
+    assign(lot.minProviders, e.integer("minProviders", false, 0, maxInt));
     lot.minOfstedRating = e.rating("minOfstedRating", false);
     if (lot.minOfstedRating == Rating::NotYetInspected) {
         e.error("rating", "attribute 'minOfstedRating' cannot be NotYetInspected, which is below every minimum");
     }
-    for (const pugi::xml_node child : e.children({{{"phase"}, 0, many}})) {
+    for (const pugi::xml_node child : e.children({{{"phase"}, 0, many}, {{"band"}, 0, maxBands}})) {
+        if (std::string_view(XmlSource::localName(child)) == "band") {
+            lot.bands.push_back(readBand(source, child, errors));
+            continue;
+        }
         ElementReader p(source, child, errors, {"byMonth", "places"});
         Phase phase;
         phase.at = p.at();
@@ -151,6 +211,7 @@ Lot readLot(const XmlSource& source, pugi::xml_node node, Diagnostics& errors) {
         (void)p.children({});
         lot.phases.push_back(phase);
     }
+    checkLotKind(e, lot);
     return lot;
 }
 

@@ -140,7 +140,8 @@ def main():
             "runs.reason": ["UPDATE runs SET reason = reason || '.' WHERE number = 1"],
             "runs.tool_version": ["UPDATE runs SET tool_version = '9.9.9' WHERE number = 2"],
             "runs.tender": ["UPDATE runs SET tender = 'OTHER' WHERE number = 1"],
-            "runs.results_hash": ["UPDATE runs SET results_hash = (SELECT hash FROM blobs LIMIT 1) WHERE number = 1"],
+            "runs.results_hash": ["UPDATE runs SET results_hash = (SELECT hash FROM blobs WHERE hash != runs.results_hash "
+                                 "ORDER BY hash LIMIT 1) WHERE number = 1"],
             "runs.workbook_hash": ["UPDATE runs SET workbook_hash = replace(workbook_hash, 'a', 'b') WHERE number = 2"],
             "runs.previous_hash": ["UPDATE runs SET previous_hash = entry_hash WHERE number = 1"],
             "runs.entry_hash": ["UPDATE runs SET entry_hash = previous_hash WHERE number = 1"],

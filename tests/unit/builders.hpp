@@ -77,7 +77,8 @@ inline LotBid lotBid(const std::string& lot, std::vector<Setting> settings) {
 inline Scores scoresFor(const std::vector<Bid>& bids, const Tender& t, int score) {
     Scores s;
     s.tender = t.id;
-    s.evaluators.push_back(Evaluator{"E1", "Evaluator", {}});
+    // A moderator assigned no question to mark (questions=""): the consensus scores are the record.
+    s.evaluators.push_back(Evaluator{"E1", "Evaluator", std::vector<std::string>{}, {}});
     for (const Bid& b : bids) {
         for (const Question& q : t.evaluation.questions) {
             s.consensus.push_back(ConsensusScore{b.id, q.id, score, "E1", "", {}});

@@ -9,7 +9,8 @@ namespace {
 using namespace testing;
 
 Fraction score(PriceMethod method, long price, long lowest, std::optional<Pence> ceiling = std::nullopt) {
-    return priceScore(method, Fraction(70), Fraction(price), Fraction(lowest), ceiling);
+    return priceScore(method, Fraction(70), Fraction(price), Fraction(lowest),
+                      ceiling ? std::optional<Fraction>(static_cast<long>(*ceiling)) : std::nullopt);
 }
 
 TEST(Price, EvaluatedPriceIsWeightedByBookablePlaces) {

@@ -243,14 +243,21 @@ TEST(Readers, ReadsTextInAnyFormAndRefusesTextAmongElementsWhereItStands) {
                        "bid.xml:5:3: error [unexpected-text]: <lotBid> holds elements, not text"}));
 }
 
-TEST(Readers, RefusesABidWithoutLotBidsOrSettings) {
-    const std::string bid = R"(<bid xmlns="urn:tenderscore:bid:1" id="B" tender="T1" submitted="2023-10-01T16:20:00Z">
+TEST(Readers, RefusesABidWithoutLotBidsAndLeavesAnEmptyLotBidToTheTender) {
+    const std::string noLotBid = R"(<bid xmlns="urn:tenderscore:bid:1" id="B" tender="T1" submitted="2023-10-01T16:20:00Z">
+  <bidder name="Oakwood Care Ltd"/>
+</bid>
+)";
+    EXPECT_EQ(bidFrom(noLotBid).errors,
+              Strings{"bid.xml:1:1: error [missing-element]: <bid> needs at least one <lotBid> element"});
+    // Whether a lot bid needs settings (a places lot) or band prices (a framework lot, where none
+    // priced is a bid excluded band by band) is the tender's to say: checkBids reports it.
+    const std::string emptyLotBid = R"(<bid xmlns="urn:tenderscore:bid:1" id="B" tender="T1" submitted="2023-10-01T16:20:00Z">
   <bidder name="Oakwood Care Ltd"/>
   <lotBid lot="L1"/>
 </bid>
 )";
-    EXPECT_EQ(bidFrom(bid).errors,
-              Strings{"bid.xml:3:3: error [missing-element]: <lotBid> needs at least one <setting> element"});
+    EXPECT_EQ(bidFrom(emptyLotBid).errors, Strings{});
 }
 
 TEST(Readers, RefusesCharacterReferencesToWhatIsNotAnXmlCharacter) {
