@@ -15,17 +15,32 @@ void append(Diagnostics& to, Diagnostics from) {
     to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
-/// Checks that need only each document and the tender; later checks rely on these passing.
-Diagnostics checkDocuments(const Tender& tender, const std::vector<Bid>* bids, const Scores* scores,
-                           bool tenderRead = true) {
-    Diagnostics errors = tenderRead ? checkTender(tender) : Diagnostics{};
+/// Checks that need only each document and the tender. The checks of the panel's record (the
+/// marks and consensus each bid needs) rely on the tender's and the bids' passing, not the scores':
+/// a scores file with an unknown id in it still gets every missing mark reported in the same run.
+struct DocumentProblems {
+    Diagnostics tenderAndBids;
+    Diagnostics scores;
+};
+
+DocumentProblems checkDocuments(const Tender& tender, const std::vector<Bid>* bids, const Scores* scores,
+                                bool tenderRead = true) {
+    DocumentProblems problems;
+    if (tenderRead) {
+        problems.tenderAndBids = checkTender(tender);
+    }
     if (bids != nullptr) {
-        append(errors, checkBids(tender, *bids));
+        append(problems.tenderAndBids, checkBids(tender, *bids));
     }
     if (scores != nullptr) {
-        append(errors, checkScores(tender, *scores, bids));
+        problems.scores = checkScores(tender, *scores, bids);
     }
-    return errors;
+    return problems;
+}
+
+/// Scores for another tender (reported by checkScores) say nothing about which marks this one needs.
+bool forThisTender(const Tender& tender, const Scores& scores) {
+    return scores.tender.empty() || scores.tender == tender.id;
 }
 
 std::vector<std::vector<LotBidCompliance>> assessAll(const Tender& tender, const std::vector<Bid>& bids) {
@@ -52,13 +67,15 @@ void flagSpreads(const EvaluationRules& rules, const BidQuality& quality, LotBid
 
 }  // namespace
 
-Diagnostics validate(const Tender& tender, const std::vector<Bid>* bids, const Scores* scores, bool documentsRead,
+Diagnostics validate(const Tender& tender, const std::vector<Bid>* bids, const Scores* scores, bool tenderAndBidsRead,
                      bool tenderRead) {
-    Diagnostics errors = checkDocuments(tender, bids, scores, tenderRead);
-    if (documentsRead && errors.empty() && bids != nullptr && scores != nullptr) {
+    DocumentProblems problems = checkDocuments(tender, bids, scores, tenderRead);
+    Diagnostics errors = std::move(problems.tenderAndBids);
+    if (tenderAndBidsRead && errors.empty() && bids != nullptr && scores != nullptr && forThisTender(tender, *scores)) {
         const auto compliance = assessAll(tender, *bids);
         append(errors, checkQualityInputs(tender, *bids, *scores, compliance, indexScores(tender, *bids, *scores)));
     }
+    append(errors, std::move(problems.scores));
     sortForReport(errors);
     return errors;
 }
@@ -67,14 +84,22 @@ Evaluation evaluate(const Pack& pack) {
     const Tender& tender = pack.tender;
     const std::vector<Bid>& bids = pack.bids;
     Evaluation evaluation;
-    evaluation.errors = checkDocuments(tender, &bids, &pack.scores);
-    if (!evaluation.errors.empty()) {
+    DocumentProblems problems = checkDocuments(tender, &bids, &pack.scores);
+    if (!problems.tenderAndBids.empty()) {
+        evaluation.errors = std::move(problems.tenderAndBids);
+        append(evaluation.errors, std::move(problems.scores));
+        sortForReport(evaluation.errors);
+        return evaluation;
+    }
+    if (!forThisTender(tender, pack.scores)) {
+        evaluation.errors = std::move(problems.scores);
         sortForReport(evaluation.errors);
         return evaluation;
     }
     const auto compliance = assessAll(tender, bids);
     auto bidScores = indexScores(tender, bids, pack.scores);
     evaluation.errors = checkQualityInputs(tender, bids, pack.scores, compliance, bidScores);
+    append(evaluation.errors, std::move(problems.scores));
     if (!evaluation.errors.empty()) {
         sortForReport(evaluation.errors);
         return evaluation;

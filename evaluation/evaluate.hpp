@@ -19,10 +19,11 @@ struct Evaluation {
 [[nodiscard]] Evaluation evaluate(const Pack& pack);
 
 /// The cross-document checks of 2.1 alone, for `tenderscore validate`. Either part may be absent.
-/// `documentsRead` is false when a reader already reported problems: the checks then run over what
-/// was read, so that every problem is reported at once, but the tender's own sums are checked only
-/// when `tenderRead`, and the consensus each bid needs is not (it depends on values not read).
+/// The checks run over what was read, so that every problem is reported at once; the tender's own
+/// sums are checked only when `tenderRead`, and the marks and consensus each bid needs only when
+/// `tenderAndBidsRead` (the tender and every bid read without a problem: which bids need them
+/// depends on the tender's and the bids' values). Problems of the scores file do not stop those.
 [[nodiscard]] Diagnostics validate(const Tender& tender, const std::vector<Bid>* bids, const Scores* scores,
-                                   bool documentsRead = true, bool tenderRead = true);
+                                   bool tenderAndBidsRead = true, bool tenderRead = true);
 
 }  // namespace tenderscore

@@ -59,6 +59,7 @@ struct Lot {
     std::string id;
     std::string name;
     LotAward award = LotAward::Places;
+    bool awardUnread = false;  // the award attribute could not be read: the lot's kind is not known
     PriceUnit unit = PriceUnit::Week;
     int minPlaces = 0;
     int maxPlaces = 1;  // places lots only
@@ -169,8 +170,10 @@ struct Evaluator {
     std::string id;
     std::string name;
     std::optional<std::vector<std::string>> questions;  // assigned questions; absent: every question
+    bool questionsUnread = false;                       // the list could not be read: which marks are due is not known
     SourceRef at;
 
+    /// Whether the evaluator is assigned `question` (when questionsUnread, whether it may be).
     [[nodiscard]] bool assigned(const std::string& question) const {
         return !questions || std::find(questions->begin(), questions->end(), question) != questions->end();
     }

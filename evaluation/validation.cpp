@@ -69,8 +69,9 @@ void checkLotBidKind(const Lot& lot, const LotBid& lotBid, Diagnostics& errors) 
         if (price.band.empty()) {
             continue;
         }
-        const bool known =
-            std::any_of(lot.bands.begin(), lot.bands.end(), [&](const Band& band) { return band.id == price.band; });
+        // A band whose id could not be read (its reader said so) might be the one priced.
+        const bool known = std::any_of(lot.bands.begin(), lot.bands.end(),
+                                       [&](const Band& band) { return band.id == price.band || band.id.empty(); });
         if (!known) {
             errors.push_back(
                 {price.at, "unknown-band", "band '" + price.band + "' is not a band of lot '" + lot.id + "'"});
@@ -158,7 +159,8 @@ Diagnostics checkBids(const Tender& tender, const std::vector<Bid>& bids) {
             if (!lotBid.lot.empty() && lots.count(lotBid.lot) == 0) {
                 errors.push_back({lotBid.at, "unknown-lot", "lot '" + lotBid.lot + "' is not a lot of the tender"});
             }
-            if (const auto lot = lotsById.find(lotBid.lot); lot != lotsById.end()) {
+            // A lot whose award could not be read has no kind to check a bid against.
+            if (const auto lot = lotsById.find(lotBid.lot); lot != lotsById.end() && !lot->second->awardUnread) {
                 checkLotBidKind(*lot->second, lotBid, errors);
             }
             if (!seenLots.insert(lotBid.lot).second && !lotBid.lot.empty()) {
@@ -272,9 +274,9 @@ Diagnostics checkScores(const Tender& tender, const Scores& scores, const std::v
         if (!mark.evaluator.empty() && evaluators.count(mark.evaluator) == 0) {
             errors.push_back({mark.at, "unknown-evaluator", "evaluator '" + mark.evaluator + "' is not declared"});
         }
-        if (const auto evaluator = evaluatorsById.find(mark.evaluator); evaluator != evaluatorsById.end() &&
-                                                                        !mark.question.empty() &&
-                                                                        !evaluator->second->assigned(mark.question)) {
+        const auto evaluator = evaluatorsById.find(mark.evaluator);
+        if (evaluator != evaluatorsById.end() && questions.count(mark.question) != 0 &&
+            !evaluator->second->assigned(mark.question)) {
             errors.push_back({mark.at, "not-assigned",
                               "evaluator '" + mark.evaluator + "' is not assigned question '" + mark.question +
                                   "' (line " + std::to_string(evaluator->second->at.line) + "), so cannot mark it"});
@@ -345,7 +347,7 @@ Diagnostics checkQualityInputs(const Tender& tender, const std::vector<Bid>& bid
             std::size_t markers = 0;
             for (std::size_t e = 0; e < scores.evaluators.size(); ++e) {
                 const Evaluator& evaluator = scores.evaluators[e];
-                if (!evaluator.assigned(question) ||
+                if (evaluator.questionsUnread || !evaluator.assigned(question) ||
                     std::find(standingAside.begin(), standingAside.end(), e) != standingAside.end()) {
                     continue;
                 }

@@ -25,6 +25,10 @@ int validateCommand(const CommandLine& line) {
     if (checked.hasScores) {
         std::cout << (checked.bids ? " and the scores" : " in the scores");
     }
+    if (checked.rejected > 0) {
+        std::cout << " (" << checked.rejected << (checked.rejected == 1 ? " file" : " files")
+                  << " rejected at opening, set aside)";
+    }
     std::cout << "\n";
     return Exit::EXIT_OK;
 }

@@ -19,8 +19,30 @@ const Question* findQuestion(const Tender& tender, const std::string& id) {
     return nullptr;
 }
 
+const Band* findBand(const Lot& lot, const std::string& id) {
+    for (const Band& band : lot.bands) {
+        if (band.id == id) {
+            return &band;
+        }
+    }
+    return nullptr;
+}
+
+/// The provider's own rating against the lot's minimum, for OFSTED_BELOW_MIN.
+std::string providerRatingText(const Lot& lot, const LotBid& lotBid) {
+    if (!lot.minOfstedRating) {
+        return {};
+    }
+    const std::string minimum = " The lot admits providers rated " + ratingText(*lot.minOfstedRating) + " or better.";
+    if (!lotBid.ofstedRating) {
+        return " Your tender did not give your Ofsted rating." + minimum;
+    }
+    return " Your tender gave your Ofsted rating as " + ratingText(*lotBid.ofstedRating) + "." + minimum;
+}
+
 /// One reason code of the core as a sentence, with the facts of this tender that make it plain.
-std::string reasonText(const Code& code, const Pack& pack, const Bid& bid, const std::optional<BidQuality>& quality) {
+std::string reasonText(const Code& code, const Pack& pack, const Bid& bid, const Lot& lot, const LotBid& lotBid,
+                       const std::optional<BidQuality>& quality) {
     const Tender& tender = pack.tender;
     std::string text = sentence(explain(code)) + ".";
     switch (code.kind) {
@@ -57,10 +79,34 @@ std::string reasonText(const Code& code, const Pack& pack, const Bid& bid, const
     case CodeKind::NoEligibleSetting:
         text += " The reasons for each home are listed under \"Your homes\".";
         break;
+    case CodeKind::ProviderOfstedBelowMin:
+        text += providerRatingText(lot, lotBid);
+        break;
+    case CodeKind::BandNotPriced:
+        if (const Band* band = findBand(lot, code.detail)) {
+            text += " The band: \"" + band->description +
+                    "\". Every band of the lot had to be priced, because the evaluated price weights every band.";
+        }
+        break;
+    case CodeKind::BandOverPriceCeiling:
+        if (const Band* band = findBand(lot, code.detail); band != nullptr && band->maxPrice) {
+            for (const BandPrice& price : lotBid.prices) {
+                if (price.band == band->id) {
+                    text += " The band: \"" + band->description + "\": your price " +
+                            text::money(price.amount, tender.currency) + " " + perUnit(lot) + ", the ceiling " +
+                            text::money(*band->maxPrice, tender.currency) + ".";
+                }
+            }
+        }
+        break;
     default:
         break;
     }
     return text;
+}
+
+bool isQualityReason(const Code& code) {
+    return code.kind == CodeKind::QualityBelowMin || code.kind == CodeKind::QualityTotalBelowMin;
 }
 
 /// Why a ranked lot bid got no places, from the steps the award walk took for it.
@@ -82,6 +128,18 @@ std::vector<std::string> noPlacesReasons(const Pack& pack, const LotResult& lot,
     return reasons;
 }
 
+/// Why a ranked lot bid of a framework lot is not admitted. The core admits in rank order while
+/// fewer than maxProviders are admitted, so the limit is the only reason it has; it is stated, not
+/// worked out again.
+std::string notAdmittedReason(const Lot& lot, const LotBidResult& row, std::size_t ranked) {
+    const std::string place = ordinal(*row.rank) + " of " + std::to_string(ranked);
+    if (!lot.maxProviders) {
+        return "Your tender ranked " + place + ".";
+    }
+    return "The framework admits at most " + count(*lot.maxProviders, "provider", "providers") +
+           ", in rank order, and your tender ranked " + place + ".";
+}
+
 LotAssessment assessLot(const Pack& pack, const Result& result, const LotResult& lot, const LotBidResult& row) {
     LotAssessment view;
     view.lot = &lot;
@@ -97,9 +155,17 @@ LotAssessment assessLot(const Pack& pack, const Result& result, const LotResult&
     const Bid& bid = pack.bids[row.bid];
     const std::optional<BidQuality>& quality = result.quality[row.bid];
     if (!row.compliant()) {
-        view.outcome = quality ? Outcome::Excluded : Outcome::NotAssessed;
+        view.outcome = !quality                                                               ? Outcome::NotAssessed
+                       : std::any_of(row.reasons.begin(), row.reasons.end(), isQualityReason) ? Outcome::Excluded
+                                                                                              : Outcome::ExcludedInLot;
         for (const Code& reason : row.reasons) {
-            view.reasons.push_back(reasonText(reason, pack, bid, quality));
+            view.reasons.push_back(
+                reasonText(reason, pack, bid, pack.tender.lots[lot.lot], bid.lotBids[row.lotBid], quality));
+        }
+    } else if (isFramework(pack.tender.lots[lot.lot])) {
+        view.outcome = row.admitted.value_or(false) ? Outcome::Admitted : Outcome::NotAdmitted;
+        if (view.outcome == Outcome::NotAdmitted) {
+            view.reasons.push_back(notAdmittedReason(pack.tender.lots[lot.lot], row, view.ranked));
         }
     } else if (isSuccessful(row)) {
         view.outcome = Outcome::Successful;
@@ -113,7 +179,15 @@ LotAssessment assessLot(const Pack& pack, const Result& result, const LotResult&
 }  // namespace
 
 bool isSuccessful(const LotBidResult& row) {
-    return row.awardedPlaces.value_or(0) > 0;
+    return row.awardedPlaces.value_or(0) > 0 || row.admitted.value_or(false);
+}
+
+bool isFramework(const Lot& lot) {
+    return lot.award == LotAward::Framework;
+}
+
+std::string perUnit(const Lot& lot) {
+    return "per " + std::string(unitName(lot.unit));
 }
 
 std::string homeName(const Setting& setting) {

@@ -94,6 +94,11 @@ Json parties(const Pack& pack, const Result& result) {
     return list;
 }
 
+/// Whether the lot awarded anything: places in a places lot, admission to a framework lot.
+bool lotAwarded(const Lot& tenderLot, const LotResult& lot) {
+    return isFramework(tenderLot) ? lot.providers > 0 : !lot.awards.empty();
+}
+
 Json criterion(const char* type, const std::string& name, const std::string& description, const Fraction& weight,
                const Fraction& minimum) {
     Json entry = Json::object();
@@ -174,7 +179,7 @@ Json tender(const Pack& pack, const Result& result) {
         if (!tenderLot.name.empty()) {
             entry.set("title", Json::string(tenderLot.name));
         }
-        entry.set("status", Json::string(lot.awards.empty() ? "unsuccessful" : "complete"));
+        entry.set("status", Json::string(lotAwarded(tenderLot, lot) ? "complete" : "unsuccessful"));
         entry.set("awardCriteria", awardCriteria(source.evaluation));
     }
     return out;
@@ -208,7 +213,10 @@ Json bids(const Pack& pack, const Result& result) {
     return out;
 }
 
-/// One award per lot: its successful tenders as suppliers, the lot's contract value as its value.
+/// One award per lot: its successful tenders as suppliers (the tenders awarded places, or admitted to
+/// a framework, in rank order), the lot's contract value as its value. A framework lot has no
+/// contract value (spec v2, 2.6: call-offs are priced from the admitted providers' band prices), so
+/// its award has none.
 Json awards(const Pack& pack, const Result& result, std::int64_t date) {
     Json list = Json::array();
     for (const LotResult& lot : result.lots) {
@@ -216,7 +224,8 @@ Json awards(const Pack& pack, const Result& result, std::int64_t date) {
         Json& award = list.push(Json::object());
         award.set("id", Json::string("award-" + tenderLot.id));
         award.set("title", Json::string("Lot " + tenderLot.id + (tenderLot.name.empty() ? "" : ": " + tenderLot.name)));
-        award.set("status", Json::string(lot.awards.empty() ? "unsuccessful" : "active"));
+        const bool awarded = lotAwarded(tenderLot, lot);
+        award.set("status", Json::string(awarded ? "active" : "unsuccessful"));
         award.set("date", Json::string(isoText(date)));
         Json suppliers = Json::array();
         Json related = Json::array();
@@ -232,8 +241,10 @@ Json awards(const Pack& pack, const Result& result, std::int64_t date) {
             }
             related.push(Json::string(bidDetailId(bid, tenderLot)));
         }
-        if (!lot.awards.empty()) {
-            award.set("value", money(lot.contractValue, pack.tender.currency));
+        if (awarded) {
+            if (!isFramework(tenderLot)) {
+                award.set("value", money(lot.contractValue, pack.tender.currency));
+            }
             award.set("suppliers", std::move(suppliers));
         }
         award.set("relatedLots", strings({tenderLot.id}));

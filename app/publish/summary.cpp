@@ -1,5 +1,7 @@
 #include "publish/summary.hpp"
 
+#include <algorithm>
+
 #include "evaluation/exact.hpp"
 #include "publish/html.hpp"
 #include "publish/words.hpp"
@@ -58,6 +60,9 @@ std::string outcomeLine(const Pack& pack, const LotAssessment& view) {
     case Outcome::Excluded:
         text = name + ": your tender was scored on quality and then excluded by a quality threshold.";
         break;
+    case Outcome::ExcludedInLot:
+        text = name + ": your tender was excluded in this lot, so it was not ranked in it. The reasons are below.";
+        break;
     case Outcome::Successful:
         text = name + ": your tender is successful. It ranked " + ordinal(*row.rank) + " of " +
                std::to_string(view.ranked) + " and is to be awarded " + count(*row.awardedPlaces, "place", "places") +
@@ -67,8 +72,15 @@ std::string outcomeLine(const Pack& pack, const LotAssessment& view) {
         text = name + ": your tender is not successful. It ranked " + ordinal(*row.rank) + " of " +
                std::to_string(view.ranked) + " but is awarded no places.";
         break;
+    case Outcome::Admitted:
+        text = name + ": your tender is admitted to the framework, ranked " + ordinal(*row.rank) + " of " +
+               std::to_string(view.ranked) + ". Call-offs go to the admitted providers in rank order.";
+        break;
+    case Outcome::NotAdmitted:
+        text = name + ": your tender is not admitted to the framework. " + view.reasons.front();
+        break;
     }
-    const bool good = view.outcome == Outcome::Successful;
+    const bool good = view.outcome == Outcome::Successful || view.outcome == Outcome::Admitted;
     return "<p class=\"outcome" + std::string(good ? "" : " unsuccessful") + "\">" + escape(text) + "</p>\n";
 }
 
@@ -106,7 +118,9 @@ std::string summaryHtml(const Pack& pack, const Result& result, const BidderAsse
         "<p>We must tell every supplier whose tender we received how it was assessed, before we publish the "
         "contract award notice (Procurement Act 2023, section 50; Procurement Regulations 2024, regulation 31). "
         "This summary is for you alone: it gives your own scores in full and, beside them, the scores of the "
-        "successful tenders.</p>\n";
+        "successful tenders";
+    const bool frameworks = std::any_of(tender.lots.begin(), tender.lots.end(), isFramework);
+    out += frameworks ? " (in a framework lot, the tenders admitted to the framework).</p>\n" : ".</p>\n";
     out += bidderFacts(bid, date);
     out += "<h2>The outcome</h2>\n";
     for (const LotAssessment& view : bidder.lots) {

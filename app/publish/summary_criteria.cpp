@@ -1,8 +1,11 @@
 // "How tenders were assessed": the award criteria in full as the tender published them (reg 31:
 // each criterion's title, relative importance, how it was scored and the scores available), the
 // pass or fail requirements, the thresholds, and the rules of ranking and award, in plain English.
+#include <algorithm>
+
 #include "evaluation/exact.hpp"
 #include "format/text.hpp"
+#include "publish/assessment.hpp"
 #include "publish/html.hpp"
 #include "publish/summary.hpp"
 #include "publish/words.hpp"
@@ -71,7 +74,31 @@ std::string tieBreakText(const EvaluationRules& rules) {
     return text.empty() ? "the tender reference" : text + ", then the tender reference";
 }
 
+/// A framework lot's limits (spec v2): the providers it admits, the rating and the bands.
+std::string frameworkRules(const Lot& lot) {
+    std::string text = "Lot " + lot.id + (lot.name.empty() ? "" : " (" + lot.name + ")") + ": a framework";
+    text +=
+        lot.maxProviders ? " of at most " + count(*lot.maxProviders, "provider", "providers") : " of every provider";
+    if (lot.minProviders > 0) {
+        text += " (at least " + std::to_string(lot.minProviders) + " wanted)";
+    }
+    if (lot.minOfstedRating) {
+        text += "; providers rated below " + ratingText(*lot.minOfstedRating) + " by Ofsted are not admitted";
+    }
+    text += "; prices " + perUnit(lot) + " in " + count(static_cast<std::int64_t>(lot.bands.size()), "band", "bands") +
+            ", every band priced";
+    const bool ceilings =
+        std::any_of(lot.bands.begin(), lot.bands.end(), [](const Band& band) { return band.maxPrice.has_value(); });
+    if (ceilings) {
+        text += " and none above its ceiling";
+    }
+    return text + ".";
+}
+
 std::string lotRules(const Pack& pack, const Lot& lot) {
+    if (isFramework(lot)) {
+        return frameworkRules(lot);
+    }
     const std::string& currency = pack.tender.currency;
     std::string text = "Lot " + lot.id + (lot.name.empty() ? "" : " (" + lot.name + ")") + ": up to " +
                        count(lot.maxPlaces, "place", "places");
@@ -109,9 +136,21 @@ std::string criteria(const Pack& pack) {
     for (const Requirement& requirement : tender.requirements) {
         out += "<li>" + escape("Requirement " + requirement.id + ": " + requirement.text) + "</li>\n";
     }
-    out +=
-        "<li>Each home offered had to meet the lot's conditions below; a tender with no eligible home in a lot "
-        "was not assessed in that lot.</li>\n</ul>\n";
+    const bool places =
+        std::any_of(tender.lots.begin(), tender.lots.end(), [](const Lot& lot) { return !isFramework(lot); });
+    const bool frameworks = std::any_of(tender.lots.begin(), tender.lots.end(), isFramework);
+    if (places) {
+        out +=
+            "<li>Each home offered had to meet the lot's conditions below; a tender with no eligible home in a lot "
+            "was not assessed in that lot.</li>\n";
+    }
+    if (frameworks) {
+        out += places ? "<li>In a framework lot, the provider" : "<li>The provider";
+        out +=
+            " had to meet the lot's Ofsted rating below and the tender had to price every band of the lot, none "
+            "above its ceiling; a tender that did not was not assessed in that lot.</li>\n";
+    }
+    out += "</ul>\n";
 
     std::vector<Row> rows;
     const std::string priceWeight = toPlainDecimal(rules.priceWeight);
@@ -136,19 +175,34 @@ std::string criteria(const Pack& pack) {
         out += escape(" A quality score below " + toPlainDecimal(rules.minQualityPercent) + "% of the " +
                       toPlainDecimal(rules.qualityWeight) + " points for quality excludes the tender.");
     }
+    if (places) {
+        out += escape(
+            " Your evaluated price is the average weekly price per place over your eligible homes, counting "
+            "each home's places up to the most one home may have.");
+    }
+    if (frameworks) {
+        out += escape(std::string(places ? " In a framework lot, your" : " Your") +
+                      " evaluated price is your band prices weighted by each band's expected volume a year: the sum "
+                      "of volume \xC3\x97 price over the bands, divided by the sum of the volumes.");
+    }
     out += escape(
-               " Your evaluated price is the average weekly price per place over your eligible homes, counting "
-               "each home's places up to the most one home may have. The price score and the quality score are "
+               " The price score and the quality score are "
                "each rounded to " +
                count(rules.decimals, "decimal place", "decimal places") +
                ", and your total score is their sum, out of 100.") +
            "</p>\n";
-    out +=
-        "<p>" +
-        escape("Tenders are ranked by total score, highest first; equal totals are ordered by " + tieBreakText(rules) +
-               ". Places are then awarded in rank order, each tender's homes in the order it listed them, "
-               "within these limits:") +
-        "</p>\n<ul>\n";
+    out += "<p>" +
+           escape("Tenders are ranked by total score, highest first; equal totals are ordered by " +
+                  tieBreakText(rules) + "." +
+                  (places ? " Places are then awarded in rank order, each tender's homes in the order it listed them"
+                          : std::string()) +
+                  (places && frameworks ? "; providers are admitted to a framework in rank order, and its "
+                                          "call-offs go to them in that order"
+                   : frameworks         ? " Providers are then admitted to each framework in rank order, and its "
+                                          "call-offs go to them in that order"
+                                        : std::string()) +
+                  ", within these limits:") +
+           "</p>\n<ul>\n";
     for (const Lot& lot : tender.lots) {
         out += "<li>" + escape(lotRules(pack, lot)) + "</li>\n";
     }

@@ -7,6 +7,7 @@
 #include "evaluation/exact.hpp"
 #include "evaluation/explain.hpp"
 #include "format/text.hpp"
+#include "publish/assessment.hpp"
 #include "publish/html.hpp"
 #include "publish/summary.hpp"
 #include "publish/words.hpp"
@@ -57,10 +58,10 @@ bool lowestIsShown(const LotAssessment& view) {
     return false;
 }
 
-std::string priceWorking(const Pack& pack, const LotAssessment& view) {
-    const Tender& tender = pack.tender;
-    const std::string& currency = tender.currency;
-    const LotBidResult& row = *view.row;
+/// The evaluated price of a places lot bid: its eligible homes' weekly prices, each counted for its
+/// bookable places.
+std::string placesPriceText(const Pack& pack, const LotBidResult& row) {
+    const std::string& currency = pack.tender.currency;
     const LotBid& lotBid = pack.bids[row.bid].lotBids[row.lotBid];
     std::string sum;
     int places = 0;
@@ -70,10 +71,39 @@ std::string priceWorking(const Pack& pack, const LotAssessment& view) {
             std::to_string(entry.bookable) + times + text::money(lotBid.settings[entry.setting].weeklyPrice, currency);
         places += entry.bookable;
     }
+    return "Your evaluated price: (" + sum + ")" + dividedBy + count(places, "place", "places") + " = " +
+           moneyText(*row.evaluatedPrice, currency) + " a place a week.";
+}
+
+/// The evaluated price of a framework lot bid (spec v2, 2.4): its band prices weighted by each
+/// band's expected volume. The figures are the tender's and the bid's; the result is the core's.
+std::string bandsPriceText(const Pack& pack, const Lot& lot, const LotBidResult& row) {
+    const std::string& currency = pack.tender.currency;
+    const LotBid& lotBid = pack.bids[row.bid].lotBids[row.lotBid];
+    std::string sum;
+    Fraction volume(0);
+    for (const Band& band : lot.bands) {
+        for (const BandPrice& price : lotBid.prices) {
+            if (price.band == band.id) {
+                sum += sum.empty() ? "" : " + ";
+                sum += volumeText(band.volume) + times + text::money(price.amount, currency);
+            }
+        }
+        volume += band.volume;
+    }
+    return "Your evaluated price is your band prices weighted by each band's expected volume a year: (" + sum + ")" +
+           dividedBy + volumeText(volume) + " = " + moneyText(*row.evaluatedPrice, currency) + " " + perUnit(lot) + ".";
+}
+
+std::string priceWorking(const Pack& pack, const LotAssessment& view) {
+    const Tender& tender = pack.tender;
+    const std::string& currency = tender.currency;
+    const LotBidResult& row = *view.row;
+    const Lot& tenderLot = tender.lots[view.lot->lot];
     const std::string price = moneyText(*row.evaluatedPrice, currency);
-    std::string out = "<h3>How your price score was worked out</h3>\n<p>" +
-                      escape("Your evaluated price: (" + sum + ")" + dividedBy + count(places, "place", "places") +
-                             " = " + price + " a place a week.");
+    std::string out =
+        "<h3>How your price score was worked out</h3>\n<p>" +
+        escape(isFramework(tenderLot) ? bandsPriceText(pack, tenderLot, row) : placesPriceText(pack, row));
     const std::string weight = toPlainDecimal(tender.evaluation.priceWeight);
     const std::string score = toString(*row.priceScore);
     if (!lowestIsShown(view)) {
@@ -94,8 +124,11 @@ std::string priceWorking(const Pack& pack, const LotAssessment& view) {
         working = weight + times + "(2" + times + lowest + minus + price + ")" + dividedBy + lowest;
         break;
     case PriceMethod::CeilingLinear: {
-        const Lot& lot = tender.lots[view.lot->lot];
-        const std::string ceiling = text::money(lot.maxWeeklyPrice.value_or(0), currency);
+        // A framework lot's ceiling is its bands' ceilings weighted by volume (spec v2, 2.4); the
+        // core keeps no figure of it, so it is named rather than worked out here.
+        const std::string ceiling = isFramework(tenderLot)
+                                        ? std::string("the ceiling (the band ceilings weighted by volume)")
+                                        : text::money(tenderLot.maxWeeklyPrice.value_or(0), currency);
         working =
             weight + times + "(" + ceiling + minus + price + ")" + dividedBy + "(" + ceiling + minus + lowest + ")";
         break;
@@ -104,7 +137,10 @@ std::string priceWorking(const Pack& pack, const LotAssessment& view) {
     out += escape(" Your price score: " + working + " = " + score + " out of " + weight +
                   " (worked with exact figures, then rounded).");
     for (const Code& flag : row.flags) {
-        out += escape(" Note: " + explain(flag) + ".");
+        // A spread of marks is about the panel's scoring, not the price: it is not a price note.
+        if (flag.kind != CodeKind::MarksSpread) {
+            out += escape(" Note: " + explain(flag) + ".");
+        }
     }
     return out + "</p>\n";
 }
@@ -135,6 +171,57 @@ std::string ownScores(const Pack& pack, const BidQuality& quality, const LotAsse
                         "Among the tenders that were not excluded in this lot."});
     }
     return "<h3>Your scores</h3>\n" + table("Your tender's scores", {"Criterion", "Your score", "Explanation"}, rows);
+}
+
+/// A framework lot bid's prices, band by band, beside the tender's volumes and ceilings.
+std::string bands(const Pack& pack, const LotAssessment& view) {
+    const LotBidResult& row = *view.row;
+    const LotBid& lotBid = pack.bids[row.bid].lotBids[row.lotBid];
+    const Lot& lot = pack.tender.lots[view.lot->lot];
+    const std::string& currency = pack.tender.currency;
+    std::vector<Row> rows;
+    bool notes = false;
+    for (const Band& band : lot.bands) {
+        std::string yours = "not priced";
+        for (const BandPrice& price : lotBid.prices) {
+            if (price.band == band.id) {
+                yours = text::money(price.amount, currency);
+            }
+        }
+        std::string note;
+        for (const Code& code : row.reasons) {
+            if (code.detail == band.id &&
+                (code.kind == CodeKind::BandNotPriced || code.kind == CodeKind::BandOverPriceCeiling)) {
+                note = sentence(explain(code)) + ".";
+            }
+        }
+        rows.push_back({escape(band.description.empty() ? band.id : band.description), escape(volumeText(band.volume)),
+                        escape(band.maxPrice ? text::money(*band.maxPrice, currency) : std::string("none")),
+                        escape(yours), escape(note)});
+        notes = notes || !note.empty();
+    }
+    std::vector<std::string> headers{"Band", "Expected " + std::string(unitName(lot.unit)) + "s a year",
+                                     "Price ceiling", "Your price"};
+    // A Notes column only when a band has one (a band not priced or over its ceiling).
+    if (notes) {
+        headers.emplace_back("Notes");
+    } else {
+        for (Row& cells : rows) {
+            cells.pop_back();
+        }
+    }
+    std::string out = "<h3>Your prices</h3>\n";
+    // The provider's rating matters only where the lot sets a minimum, or where the tender gave one.
+    if (lot.minOfstedRating || lotBid.ofstedRating) {
+        out += "<p>" +
+               escape("Your Ofsted rating, as your tender gave it: " +
+                      (lotBid.ofstedRating ? ratingText(*lotBid.ofstedRating) : std::string("not given")) +
+                      (lot.minOfstedRating
+                           ? " (the lot admits providers rated " + ratingText(*lot.minOfstedRating) + " or better)."
+                           : ".")) +
+               "</p>\n";
+    }
+    return out + table("The lot's bands and your prices, " + perUnit(lot), headers, rows);
 }
 
 std::string homes(const Pack& pack, const LotAssessment& view) {
@@ -203,9 +290,12 @@ std::string lot(const Pack& pack, const Result& result, const LotAssessment& vie
     std::string out =
         "<h2>" + escape("Lot " + tenderLot.id + (tenderLot.name.empty() ? "" : ": " + tenderLot.name)) + "</h2>\n";
     if (!view.reasons.empty()) {
-        const bool excluded = view.outcome == Outcome::NotAssessed || view.outcome == Outcome::Excluded;
+        const bool excluded = view.outcome == Outcome::NotAssessed || view.outcome == Outcome::Excluded ||
+                              view.outcome == Outcome::ExcludedInLot;
         out += excluded ? "<h3>Why your tender was excluded</h3>\n<ul>\n"
-                        : "<h3>Why your tender is not awarded places</h3>\n<ul>\n";
+               : view.outcome == Outcome::NotAdmitted
+                   ? "<h3>Why your tender is not admitted to the framework</h3>\n<ul>\n"
+                   : "<h3>Why your tender is not awarded places</h3>\n<ul>\n";
         for (const std::string& reason : view.reasons) {
             out += "<li>" + escape(reason) + "</li>\n";
         }
@@ -215,10 +305,16 @@ std::string lot(const Pack& pack, const Result& result, const LotAssessment& vie
     if (quality) {
         out += ownScores(pack, *quality, view);
     }
+    // A framework lot's bands come before the price working that is made from them.
+    if (isFramework(tenderLot)) {
+        out += bands(pack, view);
+    }
     if (view.row->priceScore) {
         out += priceWorking(pack, view);
     }
-    out += homes(pack, view);
+    if (!isFramework(tenderLot)) {
+        out += homes(pack, view);
+    }
     out += successful(pack, result, view);
     return out;
 }

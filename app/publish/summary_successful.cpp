@@ -1,6 +1,7 @@
 // The successful tenders of a lot, which every summary shows (reg 31: the winning tender's details):
 // each supplier's name, address and identifier, and its scores in a table beside the reader's own.
 #include "evaluation/exact.hpp"
+#include "publish/assessment.hpp"
 #include "publish/html.hpp"
 #include "publish/summary.hpp"
 #include "publish/words.hpp"
@@ -54,15 +55,20 @@ std::string supplierLine(const Bid& bid) {
 }  // namespace
 
 std::string successful(const Pack& pack, const Result& result, const LotAssessment& view) {
-    std::string out = "<h3>The successful tenders</h3>\n";
+    const bool framework = isFramework(pack.tender.lots[view.lot->lot]);
+    std::string out =
+        framework ? "<h3>The tenders admitted to the framework</h3>\n" : "<h3>The successful tenders</h3>\n";
     if (view.successful.empty()) {
-        return out + "<p>No tender was successful in this lot.</p>\n";
+        return out + (framework ? "<p>No tender was admitted to the framework in this lot.</p>\n"
+                                : "<p>No tender was successful in this lot.</p>\n");
     }
-    out += "<p>The contract for this lot is to be awarded to:</p>\n<ul>\n";
+    out += framework ? "<p>These providers are admitted to the framework for this lot, in rank order (the order in "
+                       "which call-offs go to them):</p>\n<ol>\n"
+                     : "<p>The contract for this lot is to be awarded to:</p>\n<ul>\n";
     for (const LotBidResult* row : view.successful) {
         out += "<li>" + escape(supplierLine(pack.bids[row->bid])) + "</li>\n";
     }
-    out += "</ul>\n";
+    out += framework ? "</ol>\n" : "</ul>\n";
 
     std::vector<Column> columns;
     if (result.quality[view.row->bid]) {
@@ -95,8 +101,12 @@ std::string successful(const Pack& pack, const Result& result, const LotAssessme
     addRow("Price score (out of " + toPlainDecimal(rules.priceWeight) + ")", [](const Column& c) { return c.price; });
     addRow("Total score (out of 100)", [](const Column& c) { return c.total; });
     addRow("Rank", [](const Column& c) { return c.rank; });
-    addRow("Places awarded", [](const Column& c) { return c.places; });
-    out += table("Scores of the successful tenders beside yours", headers, rows, "compare");
+    if (!framework) {
+        addRow("Places awarded", [](const Column& c) { return c.places; });
+    }
+    out += table(
+        framework ? "Scores of the admitted tenders beside yours" : "Scores of the successful tenders beside yours",
+        headers, rows, "compare");
     return out;
 }
 

@@ -56,6 +56,20 @@ std::string moneyText(const Fraction& pence, const std::string& currency) {
     return text::money(roundToPence(pence), currency);
 }
 
+std::string volumeText(const Fraction& volume) {
+    constexpr std::size_t group = 3;
+    std::string text = toPlainDecimal(volume);
+    std::size_t end = text.find('.');
+    if (end == std::string::npos) {
+        end = text.size();
+    }
+    const std::size_t start = text.front() == '-' ? 1 : 0;
+    for (std::size_t at = end; at > start + group; at -= group) {
+        text.insert(at - group, ",");
+    }
+    return text;
+}
+
 std::string ordinal(std::int64_t n) {
     constexpr int hundred = 100;
     constexpr int ten = 10;

@@ -19,6 +19,8 @@ namespace tenderscore::publish {
 [[nodiscard]] std::string ratingText(Rating rating);
 /// An exact amount of pence as money, rounded to the penny: "£5,633.33".
 [[nodiscard]] std::string moneyText(const Fraction& pence, const std::string& currency);
+/// An exact quantity (a band's volume) with thousands separated: "7,300", "1,250.5".
+[[nodiscard]] std::string volumeText(const Fraction& volume);
 /// 1st, 2nd, 3rd, 4th, 11th, 21st ...
 [[nodiscard]] std::string ordinal(std::int64_t n);
 /// "1 place", "3 places".

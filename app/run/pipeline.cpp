@@ -61,7 +61,10 @@ Diagnostics allProblems(const xml::ReadPack& read) {
     const bool everyBidKnown = read.everyBidParsed && std::none_of(read.pack.bids.begin(), read.pack.bids.end(),
                                                                    [](const Bid& bid) { return bid.id.empty(); });
     if (everyBidKnown) {
-        more = validate(read.pack.tender, bids, scores, false, read.tenderRead);
+        // The marks each bid needs are checked over scores that could be parsed, whatever their
+        // other problems, when the tender and the bids (which decide which bids need marks) are sound.
+        more = validate(read.pack.tender, bids, scores, read.tenderRead && read.bidsRead && read.scoresParsed,
+                        read.tenderRead);
     } else {
         // A bid that could not be read (or whose id could not) is missing: marks for it are not "unknown".
         more = validate(read.pack.tender, bids, nullptr, false, read.tenderRead);
@@ -166,6 +169,7 @@ Checked check(const PackSource& source, const ReadLimits& limits) {
     checked.tender = read.pack.tender.id;
     if (read.hasBids) {
         checked.bids = read.pack.bids.size();
+        checked.rejected = read.files.rejected.size();
     }
     checked.hasScores = read.hasScores;
     if (!read.errors.empty()) {

@@ -45,6 +45,7 @@ struct Checked {
     Diagnostics problems;  // every problem, in report order; empty when the pack is sound
     std::string tender;    // the tender's reference
     std::optional<std::size_t> bids;
+    std::size_t rejected = 0;  // files of the bids folder the panel rejected at opening
     bool hasScores = false;
 };
 

@@ -249,11 +249,13 @@ std::vector<pugi::xml_node> ElementReader::children(std::initializer_list<Part> 
             continue;
         }
         if (index < position) {
+            // Reported, and still read: dropping it would make every later rule that needs it
+            // report a problem that is not there (an evaluator "not declared", a bid not rejected).
             report(_errors, {_source.at(child), "element-order",
                              "<" + std::string(name) + "> is out of order inside <" + parent + ">"});
-            continue;
+        } else {
+            position = index;
         }
-        position = index;
         const Part& part = *(model.begin() + static_cast<std::ptrdiff_t>(index));
         if (++counts[index] > part.max) {
             report(_errors, {_source.at(child), "too-many",

@@ -192,7 +192,9 @@ void setAside(const Scores& scores, std::vector<Slot<Bid>>& bidSlots, const Othe
               ReadPack& result) {
     std::map<std::string, const RejectedFile*> rejected;
     for (const RejectedFile& file : scores.rejected) {
-        if (!file.file.empty()) {
+        // A name with a folder part names no file of the bids folder; the scores' reader said so.
+        if (!file.file.empty() && file.file == fileNameOf(file.file) && file.file.find('\\') == std::string::npos &&
+            file.file != "." && file.file != "..") {
             rejected.emplace(file.file, &file);
         }
     }
@@ -271,6 +273,7 @@ ReadPack readSources(std::optional<Source> tender, std::optional<std::vector<Sou
     }
     for (Slot<Bid>& slot : bidSlots) {
         merge(slot);
+        result.bidsRead = result.bidsRead && slot.errors.empty();
         if (slot.document) {
             result.pack.bids.push_back(std::move(*slot.document));
             result.files.bids.push_back(std::move(slot.file));
@@ -284,6 +287,7 @@ ReadPack readSources(std::optional<Source> tender, std::optional<std::vector<Sou
     if (scores) {
         merge(scoresSlot);
         if (scoresSlot.document) {
+            result.scoresParsed = true;
             result.pack.scores = std::move(*scoresSlot.document);
         }
         if (scoresSlot.loaded) {
@@ -344,6 +348,7 @@ ReadPack readPack(const std::filesystem::path& tender, const std::optional<std::
     if (!listing.empty()) {
         read.errors.insert(read.errors.end(), listing.begin(), listing.end());
         read.everyBidParsed = false;
+        read.bidsRead = false;
     }
     return read;
 }

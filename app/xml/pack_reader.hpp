@@ -21,7 +21,9 @@ struct ReadPack {
     bool tenderRead = false;  // the tender was read without a problem
     bool hasBids = false;
     bool everyBidParsed = true;  // false when a bid file could not be parsed at all
+    bool bidsRead = true;        // every bid file was read without a problem
     bool hasScores = false;
+    bool scoresParsed = false;  // the scores file was parsed (it may still have problems)
 };
 
 /// The bid files of a folder: regular files ending in ".xml", sorted by name. A folder that cannot

@@ -25,21 +25,25 @@ std::string reasonOf(ElementReader& e, const char* what) {
     return reason;
 }
 
-/// The questions an evaluator is assigned: ids separated by whitespace, each once.
-std::vector<std::string> assignedQuestions(ElementReader& e, const std::string& list) {
+/// The questions an evaluator is assigned: ids separated by whitespace, each once. A list with
+/// something else in it is reported and read as unknown (nothing), so that no mark is called
+/// unassigned, nor missing, because of it: the pack is refused anyway.
+std::optional<std::vector<std::string>> assignedQuestions(ElementReader& e, const std::string& list) {
     std::vector<std::string> questions;
+    bool valid = true;
     std::istringstream words(list);
     std::string word;
     while (words >> word) {
         if (!isId(word)) {
             e.error("id", "attribute 'questions' lists '" + word + "', which is not an id");
+            valid = false;
         } else if (std::find(questions.begin(), questions.end(), word) != questions.end()) {
             e.error("assignment", "attribute 'questions' lists question '" + word + "' more than once");
         } else {
             questions.push_back(word);
         }
     }
-    return questions;
+    return valid ? std::optional<std::vector<std::string>>(std::move(questions)) : std::nullopt;
 }
 
 Evaluator readEvaluator(const XmlSource& source, pugi::xml_node node, Diagnostics& errors) {
@@ -50,6 +54,7 @@ Evaluator readEvaluator(const XmlSource& source, pugi::xml_node node, Diagnostic
     assign(evaluator.name, e.text("name", false));
     if (const auto list = e.text("questions", false)) {
         evaluator.questions = assignedQuestions(e, *list);
+        evaluator.questionsUnread = !evaluator.questions;
     }
     (void)e.children({});
     return evaluator;

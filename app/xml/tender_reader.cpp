@@ -178,16 +178,21 @@ Lot readLot(const XmlSource& source, pugi::xml_node node, Diagnostics& errors) {
     lot.at = e.at();
     assign(lot.id, e.id("id"));
     assign(lot.name, e.text("name", false));
-    if (auto award = e.choice("award", {"places", "framework"}, false)) {
+    const auto award = e.choice("award", {"places", "framework"}, false);
+    if (award) {
         lot.award = *award == "places" ? LotAward::Places : LotAward::Framework;
     }
+    // With an award that is neither, the rules of either kind would only report what follows from
+    // the typo: the lot is read with what it has, and nothing more is said of its kind.
+    const bool kindKnown = award || node.attribute("award").empty();
+    lot.awardUnread = !kindKnown;
     if (auto unit = e.choice("unit", {"week", "day", "hour"}, false)) {
         lot.unit = *unit == "week" ? PriceUnit::Week : *unit == "day" ? PriceUnit::Day : PriceUnit::Hour;
     }
     const bool places = lot.award == LotAward::Places;
     if (places) {
         assign(lot.minPlaces, e.integer("minPlaces", false, 0, maxInt));
-        assign(lot.maxPlaces, e.integer("maxPlaces", true, 1, maxLotPlaces));
+        assign(lot.maxPlaces, e.integer("maxPlaces", kindKnown, 1, maxLotPlaces));
         lot.maxPlacesPerSetting = e.integer("maxPlacesPerSetting", false, 1, maxInt);
         lot.maxWeeklyPrice = e.money("maxWeeklyPrice", false, maxWeeklyPrice);
         lot.annualBudget = e.money("annualBudget", false);
@@ -211,7 +216,9 @@ Lot readLot(const XmlSource& source, pugi::xml_node node, Diagnostics& errors) {
         (void)p.children({});
         lot.phases.push_back(phase);
     }
-    checkLotKind(e, lot);
+    if (kindKnown) {
+        checkLotKind(e, lot);
+    }
     return lot;
 }
 

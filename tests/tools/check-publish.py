@@ -25,8 +25,11 @@ from pathlib import Path
 import jsonschema
 
 BID_NS = "{urn:tenderscore:bid:1}"
+SCORES_NS = "{urn:tenderscore:scores:1}"
 PREFIX = "ocds-b5fd17"
 failures = []
+INPUT_TEXTS = []
+PUBLIC_FIGURES = set()
 
 
 def fail(message):
@@ -44,17 +47,32 @@ def run(args, cwd, env_extra=None):
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True)
 
 
-def read_bids(folder):
-    """Each bid's id, bidder name, company number and homes (name, URN, weekly price)."""
+def rejected_files(scores):
+    """The files of the bids folder the panel rejected at opening (scores/rejected/@file): not bids."""
+    return {r.get("file") for r in ET.parse(scores).getroot().iter(SCORES_NS + "rejected")}
+
+
+def bid_files(folder, rejected):
+    return [p for p in sorted(folder.glob("*.xml")) if p.name not in rejected]
+
+
+def read_bids(paths):
+    """Each bid's id, bidder name, company number, homes (name, URN, weekly price) and band prices."""
     bids = {}
-    for path in sorted(folder.glob("*.xml")):
+    for path in paths:
         bid = ET.parse(path).getroot()
         bidder = bid.find(BID_NS + "bidder")
         homes = [s.attrib for s in bid.iter(BID_NS + "setting")]
+        prices = [p.get("amount") for p in bid.iter(BID_NS + "price")]
         bids[bid.get("id")] = {"name": bidder.get("name"), "company": bidder.get("companyNumber", ""),
                                "address": bidder.get("address", ""), "email": bidder.get("email", ""),
-                               "homes": homes}
+                               "homes": homes, "prices": prices}
     return bids
+
+
+def successful(row):
+    """Awarded places in a places lot, admitted in a framework lot (spec v2)."""
+    return (row["awardedPlaces"] or 0) > 0 or row.get("admitted") is True
 
 
 def money_forms(amount):
@@ -81,11 +99,22 @@ def check_ocds(ocds, results, bids):
             fail(f"ocds.json: {item['id']} names a lot that is not in tender.lots")
     for lot in results["lots"]:
         award = next(a for a in release["awards"] if a["relatedLots"] == [lot["lot"]])
-        winners = [b for b in lot["bids"] if (b["awardedPlaces"] or 0) > 0]
-        if winners and Decimal(str(award["value"]["amount"])) != Decimal(lot["contractValue"]):
+        winners = [b for b in lot["bids"] if successful(b)]
+        if award["status"] != ("active" if winners else "unsuccessful"):
+            fail(f"ocds.json: award {award['id']} status {award['status']} with {len(winners)} successful bids")
+        if lot.get("award") == "framework":
+            # No contract value applies to a framework lot (spec v2, 2.6): results.json has none, and
+            # neither has the award.
+            if lot["contractValue"] is not None or "value" in award:
+                fail(f"ocds.json: framework award {award['id']} has a value")
+        elif winners and Decimal(str(award["value"]["amount"])) != Decimal(lot["contractValue"]):
             fail(f"ocds.json: award {award['id']} value {award['value']['amount']} != {lot['contractValue']}")
         if [d.split("/")[0] for d in award.get("relatedBids", [])] != [b["bid"] for b in winners]:
-            fail(f"ocds.json: award {award['id']} relatedBids are not the bids awarded places")
+            fail(f"ocds.json: award {award['id']} relatedBids are not the bids awarded places or admitted")
+        supplier_names = [s["name"] for s in award.get("suppliers", [])]
+        winner_names = list(dict.fromkeys(bids[b["bid"]]["name"] for b in winners))
+        if supplier_names != winner_names:
+            fail(f"ocds.json: award {award['id']} suppliers {supplier_names} != {winner_names} (rank order)")
         for row in lot["bids"]:
             detail = details[row["bid"] + "/" + lot["lot"]]
             if detail["status"] != ("valid" if row["status"] == "compliant" else "disqualified"):
@@ -96,6 +125,8 @@ def check_ocds(ocds, results, bids):
             if (price is None) != (row["evaluatedPrice"] is None) or (
                     price is not None and Decimal(str(price)) != Decimal(row["evaluatedPrice"])):
                 fail(f"ocds.json: bid {detail['id']} value {price} != {row['evaluatedPrice']}")
+    if set(details) != {row["bid"] + "/" + lot["lot"] for lot in results["lots"] for row in lot["bids"]}:
+        fail("ocds.json: bids.details are not the lot bids of results.json (a rejected file is not a bid)")
     for bid_id, bid in bids.items():
         party = parties.get(f"GB-COH-{bid['company']}") if bid["company"] else parties.get(f"tenderer-{bid_id}")
         if party is None or party["name"] != bid["name"]:
@@ -115,23 +146,52 @@ def forms(text):
     return {text, html.escape(text, quote=True), html.escape(text, quote=True).replace("&#x27;", "&#39;")}
 
 
+def input_texts(paths):
+    """Every element text and name of the tender, the scores and the bids: the council's and bidders' words."""
+    texts = set()
+    for path in paths:
+        for element in ET.parse(path).getroot().iter():
+            texts |= {element.text.strip()} if element.text and element.text.strip() else set()
+            texts |= {element.get("name")} if element.get("name") else set()
+    return sorted(texts, key=len, reverse=True)
+
+
+def own_words(page):
+    """The page without the texts that came from the inputs: what the writer itself says."""
+    for text in INPUT_TEXTS:
+        for form in forms(text):
+            page = page.replace(form, "")
+    return page
+
+
+def holds(page, token):
+    """Whether the page holds the token: figures only as whole figures (not 800.00 in 1,800.00)."""
+    if re.fullmatch(r"[\d,.]+", token):
+        return any(re.search(rf"(?<![\d,.]){re.escape(form)}(?![\d])", page) for form in forms(token))
+    return any(form in page for form in forms(token))
+
+
 def check_summaries(folder, results, bids):
     winners, figures, rows_of = set(), {}, {}
+    all_framework = all(lot.get("award") == "framework" for lot in results["lots"])
     for lot in results["lots"]:
         for row in lot["bids"]:
-            rows_of.setdefault(row["bid"], []).append(row)
-            if (row["awardedPlaces"] or 0) > 0:
+            rows_of.setdefault(row["bid"], []).append(dict(row, framework=lot.get("award") == "framework"))
+            if successful(row):
                 winners.add(row["bid"])
     for bid_id, bid in bids.items():
         mine = {bid_id, bid["name"]}
         for home in bid["homes"]:
             mine |= {home["urn"], home.get("name", "")} | money_forms(home["weeklyPrice"])
+        for price in bid["prices"]:
+            mine |= money_forms(price)
         for row in rows_of.get(bid_id, []):
             for key in ("evaluatedPrice", "priceScore", "qualityScore", "totalScore"):
                 if row[key] is not None:
                     mine |= money_forms(row[key]) if key == "evaluatedPrice" else {row[key]}
         figures[bid_id] = {token for token in mine if token}
     allowed_everywhere = set().union(*(figures[w] for w in winners)) if winners else set()
+    allowed_everywhere |= PUBLIC_FIGURES
     for bid_id, bid in bids.items():
         page = (folder / f"{bid_id}.html").read_bytes().decode("utf-8")
         # Reg 31: who it is for, its own figures, the reasons, the successful tenders beside it.
@@ -153,7 +213,15 @@ def check_summaries(folder, results, bids):
                 fail(f"{bid_id}.html: its rank {row['rank']} is missing")
             if row["status"] == "excluded" and "Why your tender was excluded" not in page:
                 fail(f"{bid_id}.html: excluded, but gives no reason")
-            if row["status"] == "compliant" and not row["awardedPlaces"] and "not awarded places" not in page:
+            if row["framework"]:
+                if row["awardedPlaces"] is not None or (all_framework and re.search(
+                        r"\b(homes?|(?<!decimal )places?|budgets?|caps?)\b", own_words(page), re.I)):
+                    fail(f"{bid_id}.html: speaks of homes, places, caps or a budget in a framework tender")
+                if row["admitted"] is True and "is admitted to the framework, ranked " not in page:
+                    fail(f"{bid_id}.html: admitted, but does not say so")
+                if row["admitted"] is False and "Why your tender is not admitted to the framework" not in page:
+                    fail(f"{bid_id}.html: not admitted, but says not why")
+            elif row["status"] == "compliant" and not row["awardedPlaces"] and "not awarded places" not in page:
                 fail(f"{bid_id}.html: awarded no places, but says not why")
         # Nothing of another unsuccessful bidder: its name, id, homes, prices and scores.
         allowed = figures[bid_id] | allowed_everywhere
@@ -161,14 +229,13 @@ def check_summaries(folder, results, bids):
             if other == bid_id or other in winners:
                 continue
             for token in figures[other] - allowed:
-                if any(form in page for form in forms(token)):
+                if holds(page, token):
                     fail(f"{bid_id}.html: holds {token!r} of unsuccessful bidder {other}")
 
 
 def check_checks_bite(out, ocds, results, bids):
     """The leak test and the schema fail when they should: a planted name, a misspelt field."""
-    losers = [b for b in bids if all((r["awardedPlaces"] or 0) == 0 for lot in results["lots"]
-                                     for r in lot["bids"] if r["bid"] == b)]
+    losers = [b for b in bids if not any(successful(r) for lot in results["lots"] for r in lot["bids"] if r["bid"] == b)]
     if len(losers) >= 2:
         page = out / "summaries" / f"{losers[0]}.html"
         original = page.read_bytes()
@@ -215,8 +282,14 @@ def main():
                 fail(f"{name} differs from expected/{name} (diff -u them to see how)")
         results = json.loads((work / "eval/results.json").read_text())
         ocds = json.loads((out / "ocds.json").read_text(), parse_float=Decimal)
-        bids = read_bids(bids_dir)
-        xsd = run(["xmllint", "--noout", "--schema", str(ROOT / "schemas/bid.xsd"), *map(str, sorted(bids_dir.glob("*.xml")))], work)
+        paths = bid_files(bids_dir, rejected_files(scores))
+        bids = read_bids(paths)
+        global INPUT_TEXTS, PUBLIC_FIGURES
+        INPUT_TEXTS = input_texts([tender, scores, *paths])
+        # The tender's own figures (band ceilings) are public: a bid priced at a ceiling is no leak.
+        PUBLIC_FIGURES = {form for band in ET.parse(tender).getroot().iter("{urn:tenderscore:tender:1}band")
+                          if band.get("maxPrice") for form in money_forms(band.get("maxPrice"))}
+        xsd = run(["xmllint", "--noout", "--schema", str(ROOT / "schemas/bid.xsd"), *map(str, paths)], work)
         if xsd.returncode != 0:
             fail(f"the bids do not validate against schemas/bid.xsd:\n{xsd.stderr}")
         check_ocds(json.loads((out / "ocds.json").read_text()), results, bids)

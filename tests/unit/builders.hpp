@@ -78,7 +78,7 @@ inline Scores scoresFor(const std::vector<Bid>& bids, const Tender& t, int score
     Scores s;
     s.tender = t.id;
     // A moderator assigned no question to mark (questions=""): the consensus scores are the record.
-    s.evaluators.push_back(Evaluator{"E1", "Evaluator", std::vector<std::string>{}, {}});
+    s.evaluators.push_back(Evaluator{"E1", "Evaluator", std::vector<std::string>{}, false, {}});
     for (const Bid& b : bids) {
         for (const Question& q : t.evaluation.questions) {
             s.consensus.push_back(ConsensusScore{b.id, q.id, score, "E1", "", {}});

@@ -162,7 +162,7 @@ struct Panel {
         scores.tender = "T1";
         scores.at = {"scores.xml", 2, 1};
         for (const char* id : {"E1", "E2", "E3"}) {
-            scores.evaluators.push_back(Evaluator{id, id, std::nullopt, {"scores.xml", 3, 3}});
+            scores.evaluators.push_back(Evaluator{id, id, std::nullopt, false, {"scores.xml", 3, 3}});
         }
         for (const Bid& b : bids) {
             for (const char* q : {"Q1", "Q2"}) {
