@@ -320,6 +320,129 @@ std::string entryHash(const std::string& previousHex, const RunRecord& run) {
     return toHex(nodeHash(fromHex(previousHex), leafHash(entryContent(run))));
 }
 
+namespace {
+
+constexpr std::size_t hexDigits = 64;
+/// A head that differs from the log's in at most this many of its 64 digits was copied wrongly: two
+/// unrelated SHA-256 hashes agree in about 4 digits, so differ in about 60.
+constexpr std::size_t typingSlips = 4;
+
+std::optional<std::string> lowerHex(std::string_view text) {
+    if (text.size() != hexDigits) {
+        return std::nullopt;
+    }
+    std::string hex;
+    for (const char c : text) {
+        const char lower = (c >= 'A' && c <= 'F') ? static_cast<char>(c - 'A' + 'a') : c;
+        if (!((lower >= '0' && lower <= '9') || (lower >= 'a' && lower <= 'f'))) {
+            return std::nullopt;
+        }
+        hex += lower;
+    }
+    return hex;
+}
+
+std::optional<std::int64_t> entryCount(std::string_view text) {
+    if (text.empty() || text.size() > std::numeric_limits<std::int64_t>::digits10 ||
+        text.find_first_not_of("0123456789") != std::string_view::npos) {
+        return std::nullopt;
+    }
+    return std::stoll(std::string(text));
+}
+
+std::size_t differingDigits(const std::string& a, const std::string& b) {
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
+        differ += a[i] != b[i] ? 1U : 0U;
+    }
+    return differ;
+}
+
+std::string entries(std::int64_t size) {
+    return std::to_string(size) + (size == 1 ? " entry" : " entries");
+}
+
+std::string shortHead(const std::string& head) {
+    constexpr std::size_t shown = 12;
+    return head.substr(0, shown) + "...";
+}
+
+}  // namespace
+
+std::optional<HeldCheckpoint> parseCheckpoint(std::string_view text) {
+    std::string_view size;
+    std::string_view head;
+    if (const auto colon = text.find(':'); colon != std::string_view::npos) {
+        size = text.substr(0, colon);
+        head = text.substr(colon + 1);
+    } else {
+        // "12 entries, head 4f1c...": the wording of workbooks written before the one form.
+        const auto space = text.find(' ');
+        const auto comma = text.find(", head ");
+        if (space == std::string_view::npos || comma == std::string_view::npos) {
+            return std::nullopt;
+        }
+        const std::string_view noun = text.substr(space, comma - space);
+        if (noun != " entries" && noun != " entry") {
+            return std::nullopt;
+        }
+        size = text.substr(0, space);
+        head = text.substr(comma + std::string_view(", head ").size());
+    }
+    const auto count = entryCount(size);
+    const auto hex = lowerHex(head);
+    if (!count || !hex) {
+        return std::nullopt;
+    }
+    return HeldCheckpoint{*count, *hex};
+}
+
+CheckpointCheck checkCheckpoint(const std::vector<RunRecord>& runs, const HeldCheckpoint& held) {
+    const auto logSize = static_cast<std::int64_t>(runs.size());
+    const auto headAfter = [&](std::int64_t size) {
+        return size == 0 ? emptyHead() : runs[static_cast<std::size_t>(size - 1)].entryHash;
+    };
+    if (held.size <= logSize && headAfter(held.size) == held.head) {
+        return {};
+    }
+    const std::string claims =
+        "the checkpoint " + std::to_string(held.size) + ":" + shortHead(held.head) + " claims " + entries(held.size) +
+        ", but " +
+        (held.size <= logSize ? "after " + entries(held.size) + " this log's head is " + shortHead(headAfter(held.size))
+                              : "this log holds only " + entries(logSize));
+    const std::string unchanged = "nothing shows that the log was changed";
+    const auto sizeMistyped = [&](std::int64_t size) -> CheckpointCheck {
+        return {CheckpointFinding::NotAState, claims + "; its head is this log's head after " + entries(size) +
+                                                  ", so its entry count was copied wrongly and " + unchanged +
+                                                  " (the checkpoint of that state is " + std::to_string(size) + ":" +
+                                                  held.head + ")"};
+    };
+    for (std::int64_t size = 0; size <= logSize; ++size) {
+        if (headAfter(size) == held.head) {
+            return sizeMistyped(size);
+        }
+    }
+    if (held.size <= logSize) {
+        if (const std::size_t differ = differingDigits(headAfter(held.size), held.head); differ <= typingSlips) {
+            return {CheckpointFinding::NotAState, claims + "; the two heads differ in " + std::to_string(differ) +
+                                                      " of their 64 digits, so the checkpoint was copied wrongly "
+                                                      "and " +
+                                                      unchanged + ": check it against where it was kept"};
+        }
+    }
+    const std::string noState = ", and no state of this log has the checkpoint's head";
+    const std::string otherLog = " (unless the checkpoint is of another log)";
+    if (held.size > logSize) {
+        return {CheckpointFinding::Shortened,
+                claims + noState + ": entries were removed since the checkpoint was taken" + otherLog};
+    }
+    return {CheckpointFinding::Rewritten,
+            claims + noState + ": " +
+                (held.size == 1 ? std::string("the log's first entry was")
+                                : "the log's first " + std::to_string(held.size) + " entries were") +
+                " changed and the hashes recomputed since the checkpoint was taken" + otherLog};
+}
+
 AuditLog::AuditLog(std::filesystem::path file, Access access, std::chrono::seconds lockWait)
     : _file(std::move(file)), _lockWait(lockWait) {
     // SQLite answers "locked" at once, without waiting, where waiting could deadlock: two runs

@@ -12,8 +12,10 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -77,6 +79,34 @@ struct Checkpoint {
 
     [[nodiscard]] std::string text() const { return std::to_string(size) + ":" + head; }
 };
+
+/// A checkpoint as someone holds it, copied from `audit checkpoint` or a workbook's Audit sheet.
+struct HeldCheckpoint {
+    std::int64_t size = 0;
+    std::string head;  // 64 lower-case hex digits
+};
+
+/// "SIZE:HEAD" (HEAD 64 hex digits, either case), the one form tenderscore prints. Workbooks
+/// written before that form was settled print "SIZE entries, head HEAD" (or "1 entry, ..."), which
+/// is read too. Nothing when the text is neither.
+[[nodiscard]] std::optional<HeldCheckpoint> parseCheckpoint(std::string_view text);
+
+/// Whether a log holds a checkpoint, and if not, which of the reasons the evidence points to.
+enum class CheckpointFinding {
+    Holds,      // the log's first SIZE entries are those the checkpoint pinned
+    NotAState,  // the checkpoint was copied wrongly: its head is another state of this log, or
+                // differs from the log's head at SIZE in a few digits
+    Rewritten,  // the log's head after SIZE entries is another hash: its first SIZE entries changed
+    Shortened,  // the log holds fewer than SIZE entries: entries were removed
+};
+
+struct CheckpointCheck {
+    CheckpointFinding finding = CheckpointFinding::Holds;
+    std::string explanation;  // for every finding but Holds: what the checkpoint claims, what the log holds
+};
+
+/// Compares a checkpoint with the entries of a log that verify() found intact, in order.
+[[nodiscard]] CheckpointCheck checkCheckpoint(const std::vector<RunRecord>& runs, const HeldCheckpoint& held);
 
 /// What verify() found.
 struct Verification {

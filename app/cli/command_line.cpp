@@ -23,7 +23,9 @@ const std::vector<OptionSpec>& valueOptions() {
         {"actor", "NAME", "who runs the evaluation, for the audit log (default: the login name)"},
         {"reason", "TEXT", "why the evaluation is run, for the audit log"},
         {"run", "N", "the run of the audit log to replay (default: the last)"},
-        {"checkpoint", "SIZE:HEAD", "with audit verify: a checkpoint SIZE:HEAD held elsewhere"},
+        {"checkpoint", "SIZE:HEAD",
+         "with audit verify: a checkpoint held elsewhere, as audit checkpoint prints it and the workbook shows it"},
+        {"format", "text|json", "with audit log: plain words (the default) or JSON for programs"},
         {"out", "DIR", "the folder for evaluation.xlsx and results.json (created when absent)"},
         {"store", "FILE|URL", "the panel server's store: an SQLite file, or a postgresql:// URL"},
         {"listen", "HOST:PORT", "with serve: the address to listen on (default 127.0.0.1:8080)"},
@@ -76,9 +78,9 @@ const std::vector<Command>& commands() {
          "users add needs --store, --name, --display and --role",
          0,
          usersCommand},
-        {"audit log", {"audit"}, {}, "audit log needs --audit FILE", 0, auditLogCommand},
+        {"audit log", {"audit"}, {"format", "config"}, "audit log needs --audit FILE", 0, auditLogCommand},
         {"audit checkpoint", {"audit"}, {}, "audit checkpoint needs --audit FILE", 0, auditCheckpointCommand},
-        {"audit diff", {"audit"}, {}, "audit diff needs --audit FILE", 2, auditDiffCommand},
+        {"audit diff", {"audit"}, {"config"}, "audit diff needs --audit FILE", 2, auditDiffCommand},
     };
     return table;
 }
@@ -91,7 +93,9 @@ std::string usage() {
            "  tenderscore replay --audit FILE [--run N] --out DIR\n"
            "  tenderscore publish --tender FILE --bids DIR --scores FILE --out DIR --ocid-prefix PREFIX\n"
            "  tenderscore publish --audit FILE [--run N] --out DIR --ocid-prefix PREFIX\n"
-           "  tenderscore audit verify|log|checkpoint --audit FILE\n"
+           "  tenderscore audit verify --audit FILE [--checkpoint SIZE:HEAD]\n"
+           "  tenderscore audit log --audit FILE [--format text|json]\n"
+           "  tenderscore audit checkpoint --audit FILE\n"
            "  tenderscore serve --store FILE|URL [--listen 127.0.0.1:8080] [--config FILE]\n"
            "  tenderscore users add --store FILE|URL --name NAME --display TEXT --role admin|evaluator|auditor\n"
            "                        (the password is read from standard input)\n"

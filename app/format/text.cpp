@@ -2,6 +2,9 @@
 
 #include <array>
 #include <cstdint>
+#include <cstdlib>
+
+#include <unistd.h>
 
 #include "evaluation/explain.hpp"
 
@@ -186,6 +189,15 @@ std::size_t displayWidth(std::string_view text) {
         }
     }
     return width;
+}
+
+bool colourWanted(int fd) {
+    const char* noColour = std::getenv("NO_COLOR");
+    return isatty(fd) == 1 && (noColour == nullptr || *noColour == '\0');
+}
+
+std::string red(std::string_view text) {
+    return "\x1B[31m" + std::string(text) + "\x1B[0m";
 }
 
 }  // namespace tenderscore::text

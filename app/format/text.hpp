@@ -32,6 +32,11 @@ namespace tenderscore::text {
 /// Control characters shown as \xNN so bidder text cannot drive a terminal: C0 (ESC, CR, tab ...),
 /// DEL, and C1 (U+0080 to U+009F, whose CSI a terminal obeys like ESC [) as their two UTF-8 bytes.
 [[nodiscard]] std::string terminalSafe(std::string_view text);
+/// Whether output to file descriptor `fd` may be coloured: it is a terminal, and NO_COLOR
+/// (no-color.org) is not set to a non-empty value. Files, pipes and tests get plain text.
+[[nodiscard]] bool colourWanted(int fd);
+/// `text` in red, for a terminal the caller has found colourWanted; text already terminal-safe.
+[[nodiscard]] std::string red(std::string_view text);
 /// Number of characters (code points) in UTF-8 text.
 [[nodiscard]] std::size_t displayWidth(std::string_view text);
 

@@ -48,8 +48,28 @@ Replay replayRun(const std::filesystem::path& log, std::optional<std::int64_t> n
     return replay;
 }
 
+namespace {
+
+/// A stored tender or bid read as far as it can be: a report compares what it holds, so problems
+/// that would stop an evaluation (already reported when the run was recorded) are not repeated.
+template <typename Document, typename Read>
+std::optional<Document> readStored(std::string bytes, const char* file, const char* root, const char* ns,
+                                   const ReadLimits& limits, Read read) {
+    Diagnostics errors;
+    const auto source = xml::XmlSource::parse(std::move(bytes), file, root, ns, errors, limits);
+    return source ? read(*source, errors) : std::nullopt;
+}
+
+}  // namespace
+
 audit::StoredReaders storedReaders(const ReadLimits& limits) {
     audit::StoredReaders readers;
+    readers.tender = [limits](const std::string& bytes) {
+        return readStored<Tender>(bytes, "tender.xml", "tender", xml::tenderNamespace, limits, xml::readTender);
+    };
+    readers.bid = [limits](const std::string& bytes) {
+        return readStored<Bid>(bytes, "bid.xml", "bid", xml::bidNamespace, limits, xml::readBid);
+    };
     readers.scores = [limits](const std::string& bytes) { return xml::readScoresBytes(bytes, "scores.xml", limits); };
     return readers;
 }

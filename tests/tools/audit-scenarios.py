@@ -1,0 +1,226 @@
+"""Audit logs built the way an officer builds them, for the audit goldens (tests/audit/).
+
+A scenario evaluates a sample into an audit log, changes something the way people do
+(a moderation meeting re-scores an answer, a bid's price is edited after the deadline, the method
+is changed), evaluates again, and sometimes tampers with the log afterwards. Every run has a fixed
+run time, so the log is the same on every machine.
+"""
+import hashlib
+import os
+import pathlib
+import re
+import shutil
+import sqlite3
+import subprocess
+
+FIRST_RUN = "1697068800"   # 2023-10-12T00:00:00Z
+SECOND_RUN = "1697673600"  # 2023-10-19T00:00:00Z
+
+
+def environment(epoch=FIRST_RUN, **extra):
+    env = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR",)}
+    env.update({"SOURCE_DATE_EPOCH": epoch, "TZ": "UTC", "LC_ALL": "C"})
+    env.update(extra)
+    return env
+
+
+def edit(path, old, new):
+    """Replaces `old` by `new` in a file, failing when `old` is not there (the sample moved on)."""
+    text = path.read_text()
+    if old not in text:
+        raise SystemExit(f"scenario: {path.name} no longer holds {old!r}")
+    path.write_text(text.replace(old, new))
+
+
+def evaluate(tool, work, actor, reason, epoch, tender="pack/tender.xml"):
+    result = subprocess.run([tool, "evaluate", "--tender", tender, "--bids", "pack/bids", "--scores", "pack/scores.xml",
+                             "--out", "out", "--audit", "log.db", "--actor", actor, "--reason", reason],
+                            cwd=work, env=environment(epoch), capture_output=True, text=True, timeout=120)
+    if result.returncode != 0:
+        raise SystemExit(f"scenario: evaluate failed ({result.returncode}): {result.stderr}")
+
+
+def rescore(work):
+    scores = work / "pack/scores.xml"
+    edit(scores, '<mark bid="BID-007" question="Q1" evaluator="E2" score="0">No relevant answer.</mark>',
+         '<mark bid="BID-007" question="Q1" evaluator="E2" score="3">Missing-from-care protocol found in appendix C; '
+         'mark revised.</mark>')
+    edit(scores, '<consensus bid="BID-007" question="Q1" score="1" moderator="E1">Agreed at moderation on 12 October '
+         '2023: very limited answer; key protocol missing.</consensus>',
+         '<consensus bid="BID-007" question="Q1" score="3" moderator="E1">Re-scored at moderation on 19 October 2023: '
+         'the protocol in appendix C meets the specification.</consensus>')
+
+
+def rescore_with_control_characters(work):
+    """A rationale holding a C1 CSI (which a terminal obeys like ESC [) and a line break: the diff
+    must show them as \\xNN, never pass them to the terminal."""
+    edit(work / "pack/scores.xml",
+         '<mark bid="BID-007" question="Q1" evaluator="E2" score="0">No relevant answer.</mark>',
+         '<mark bid="BID-007" question="Q1" evaluator="E2" score="1">Revised.&#x9B;2J&#10;See appendix C.</mark>')
+
+
+def lower_price(work):
+    """BID-002's weekly price edited after the deadline, as in docs/audit.md's worked example."""
+    edit(work / "pack/bids/BID-002.xml", 'weeklyPrice="5625.00"', 'weeklyPrice="5290.00"')
+
+
+def change_bids(work):
+    """Every kind of change a bid can suffer: its values, a bid added, a bid gone; and two that
+    change no value: a file laid out again, a file renamed."""
+    bids = work / "pack/bids"
+    edit(bids / "BID-005.xml", 'ofstedRating="RequiresImprovement" places="4"',
+         'ofstedRating="RequiresImprovement" places="3"')
+    edit(bids / "BID-005.xml", '<response question="Q2">', '<response question="Q2">Revised: ')
+    edit(bids / "BID-003.xml", 'requirement="INSURANCE" met="true"', 'requirement="INSURANCE" met="false"')
+    edit(bids / "BID-009.xml", "\n  <", "\n    <")
+    (bids / "BID-006.xml").unlink()
+    scores = work / "pack/scores.xml"
+    scores.write_text("".join(line for line in scores.read_text().splitlines(keepends=True)
+                              if 'bid="BID-006"' not in line))
+    late = (bids / "BID-004.xml").read_text().replace('id="BID-004"', 'id="BID-010"')
+    (bids / "BID-010.xml").write_text(late)
+    (bids / "BID-001.xml").rename(bids / "BID-001-resubmitted.xml")  # renamed, not changed: no warning
+
+
+def change_method(work):
+    """The tender as re-issued with another consensus rule, price method, threshold and price cap,
+    under a new name."""
+    tender = work / "pack/tender.xml"
+    changed = work / "pack/tender-mean.xml"
+    shutil.copy(tender, changed)
+    edit(changed, 'priceMethod="lowest-over-bid"', 'priceMethod="linear-from-lowest"')
+    edit(changed, 'minScoreEach="2"', 'minScoreEach="1"')
+    edit(changed, 'consensus="moderated"', 'consensus="mean"')
+    edit(changed, 'maxWeeklyPrice="5963.00"', 'maxWeeklyPrice="5800.00"')
+
+
+def change_framework(work):
+    """Method version 2: a band's volume and the providers' minimum in the tender, a band price in a
+    bid, and at the panel an evaluator's assignment and a recusal (whose marks are withdrawn)."""
+    edit(work / "pack/tender.xml", 'volume="14000"', 'volume="16000"')
+    edit(work / "pack/tender.xml", 'minProviders="3"', 'minProviders="4"')
+    edit(work / "pack/bids/BID-H01.xml", '<price band="EAST-STD" amount="21.40"/>',
+         '<price band="EAST-STD" amount="20.90"/>')
+    scores = work / "pack/scores.xml"
+    edit(scores, '<evaluator id="E3" name="Adults\' Care and Support in the Home contract manager"/>',
+         '<evaluator id="E3" name="Adults\' Care and Support in the Home contract manager" questions="H1 H2 H3"/>\n'
+         '  <recusal evaluator="E3" bid="BID-H04">Managed the bidder\'s Kent contract until 2020.</recusal>')
+    lines = scores.read_text().splitlines(keepends=True)
+    withdrawn = ('<mark bid="BID-H04"', 'evaluator="E3"')
+    scores.write_text("".join(line for line in lines if not all(part in line for part in withdrawn)))
+
+
+def field(name, value):
+    data = str(value).encode()
+    return name.encode() + b"=" + str(len(data)).encode() + b":" + data + b"\n"
+
+
+def entry_hash(db, number, previous_hex):
+    """The entry hash of docs/audit.md, computed independently, as someone rewriting the log would."""
+    row = db.execute("SELECT run_time, actor, reason, tool_version, tender, results_hash, workbook_hash "
+                     "FROM runs WHERE number = ?", (number,)).fetchone()
+    inputs = db.execute("SELECT role, name, hash FROM run_inputs WHERE run = ? ORDER BY position", (number,)).fetchall()
+    content = field("format", "tenderscore-audit/1") + field("number", number) + field("runTime", row[0])
+    for name, value in zip(["actor", "reason", "toolVersion", "tender", "results", "workbook"], row[1:]):
+        content += field(name, value)
+    content += field("inputs", len(inputs))
+    for role, name, digest in inputs:
+        content += field("role", role) + field("name", name) + field("sha256", digest)
+    leaf = hashlib.sha256(b"\x00" + content).digest()
+    return hashlib.sha256(b"\x01" + bytes.fromhex(previous_hex) + leaf).hexdigest()
+
+
+def rewrite_first_reason(work):
+    """Run 1's reason reworded and every entry hash recomputed: the log still verifies on its own."""
+    db = sqlite3.connect(work / "log.db")
+    db.execute("UPDATE runs SET reason = 'first evaluation (agreed)' WHERE number = 1")
+    previous = hashlib.sha256(b"").hexdigest()
+    for (number,) in db.execute("SELECT number FROM runs ORDER BY number").fetchall():
+        db.execute("UPDATE runs SET previous_hash = ? WHERE number = ?", (previous, number))
+        previous = entry_hash(db, number, previous)
+        db.execute("UPDATE runs SET entry_hash = ? WHERE number = ?", (previous, number))
+    db.commit()
+    db.close()
+
+
+def remove_last_run(work):
+    db = sqlite3.connect(work / "log.db")
+    last = db.execute("SELECT MAX(number) FROM runs").fetchone()[0]
+    db.execute("DELETE FROM run_inputs WHERE run = ?", (last,))
+    db.execute("DELETE FROM runs WHERE number = ?", (last,))
+    db.commit()
+    db.close()
+
+
+def two_runs(change, tender_after="pack/tender.xml", reason="moderation 19 Oct: BID-007 safeguarding re-scored"):
+    def build(tool, work):
+        evaluate(tool, work, "Commissioning manager", "first evaluation", FIRST_RUN)
+        change(work)
+        evaluate(tool, work, "Head of procurement", reason, SECOND_RUN, tender=tender_after)
+    return build
+
+
+ESSEX = "samples/essex-2023-block"
+KENT_FRAMEWORK = "samples/kent-2021-csih"
+
+# name: (the sample copied to pack/, the runs, what is done to the log afterwards)
+SCENARIOS = {
+    "moderation": (ESSEX, two_runs(rescore), None),
+    "control-characters": (ESSEX, two_runs(rescore_with_control_characters, reason="re-scored\u009b2J"), None),
+    "bid-changed": (ESSEX, two_runs(lower_price, reason="re-run after the price query"), None),
+    "bids-changed": (ESSEX, two_runs(change_bids, reason="re-run with the bids folder as found"), None),
+    "method-changed": (ESSEX, two_runs(change_method, tender_after="pack/tender-mean.xml",
+                                       reason="re-issued tender: mean of the marks"), None),
+    "framework-changed": (KENT_FRAMEWORK, two_runs(change_framework, reason="re-run with revised volumes"), None),
+    "rewritten": (ESSEX, two_runs(rescore), rewrite_first_reason),
+    "last-run-removed": (ESSEX, two_runs(rescore), remove_last_run),
+}
+
+
+def heads(work):
+    """The log's head after 0, 1, 2 ... entries."""
+    db = sqlite3.connect(work / "log.db")
+    found = [hashlib.sha256(b"").hexdigest()] + [row[0] for row in db.execute(
+        "SELECT entry_hash FROM runs ORDER BY number")]
+    db.close()
+    return found
+
+
+def mistyped(head):
+    """The head with its tenth digit typed wrongly."""
+    digit = "0" if head[9] != "0" else "1"
+    return head[:9] + digit + head[10:]
+
+
+def build(name, tool, root, work):
+    """Builds scenario `name` in `work`; returns the placeholders a command may use:
+    {head:N} the head after N entries, {checkpoint:N} as audit checkpoint prints it, {typo:N} the
+    head mistyped in one digit, {other} a head of no state of the log. Taken before any tampering."""
+    sample, runs, after = SCENARIOS[name]
+    shutil.copytree(root / sample, work / "pack")
+    runs(tool, work)
+    values = {"other": hashlib.sha256(b"another log").hexdigest()}
+    for size, head in enumerate(heads(work)):
+        values[f"head:{size}"] = head
+        values[f"checkpoint:{size}"] = f"{size}:{head}"
+        values[f"typo:{size}"] = mistyped(head)
+    if after:
+        after(work)
+    return values
+
+
+def substitute(text, values):
+    return re.sub(r"\{([a-z]+(?::\d+)?)\}", lambda m: values[m.group(1)], text)
+
+
+# A hash or the start of one as the commands show it (8, 12, 16 or 64 digits); a number of digits
+# alone (a company number, a sum in pence) is never taken for one.
+HASH = re.compile(r"\b(?=[0-9a-f]*[a-f])[0-9a-f]{8,64}\b")
+
+
+def canonical(text):
+    """Hashes renamed #1, #2 ... in order of first appearance. An entry's hash covers the tool's
+    version, so goldens compare hashes up to a consistent renaming: the same hash wherever the golden
+    has the same hash, a different one wherever it has a different one."""
+    names = {}
+    return HASH.sub(lambda m: names.setdefault(m.group(0), f"<hash#{len(names) + 1}:{len(m.group(0))}>"), text)
