@@ -80,7 +80,7 @@ bench-server: build
 	/usr/bin/python3 tests/tools/bench_server.py $(BUILD_DIR)/tenderscore $(CURDIR)
 
 docs-images: build
-	tests/tools/render-summary.sh $(BUILD_DIR)/tenderscore $(CURDIR)
+	/usr/bin/python3 tests/tools/workbook-docs-images.py $(BUILD_DIR)/tenderscore $(CURDIR)
 
 format:
 	clang-format -i $(SOURCES)

@@ -4,6 +4,10 @@
 
 namespace tenderscore::xlsx {
 
+namespace {
+constexpr double labelWidth = 36;
+}  // namespace
+
 void writeAuditSheet(const SheetContext& c, lxw_worksheet* sheet) {
     const EvaluationRules& rules = c.rules();
     const Contract& contract = c.tender().contract;
@@ -18,14 +22,19 @@ void writeAuditSheet(const SheetContext& c, lxw_worksheet* sheet) {
     line("Run time (UTC)", isoTime(c.run.runTime));
     line("Tender", c.tender().id);
     line("results.json SHA-256", c.run.resultsSha256());
-    line("Audit log before this run",
-         c.run.logCheckpoint.empty() ? "not recorded in an audit log" : c.run.logCheckpoint);
+    // In the form `tenderscore audit verify --checkpoint` takes, so that it can be copied from here.
+    const std::string checkpoint = checkpointArgument(c.run.logCheckpoint);
+    line("Audit log checkpoint before this run", checkpoint.empty() ? "not recorded in an audit log" : checkpoint);
+    if (!checkpoint.empty()) {
+        line("Check the log still holds it", "tenderscore audit verify --audit FILE --checkpoint " + checkpoint);
+    }
     ++row;
     c.book.text(sheet, row, audit::Label, "Input file", c.f.header);
     c.book.text(sheet, row, audit::Text, "Role", c.f.header);
     c.book.text(sheet, row++, audit::Hash, "SHA-256", c.f.header);
     auto input = [&](const InputFile& file, const std::string& role) {
-        c.book.text(sheet, row, audit::Label, file.name);
+        c.book.rowLines(sheet, row, Book::linesFor(file.name, labelWidth));
+        c.book.text(sheet, row, audit::Label, file.name, c.f.wrap);
         c.book.text(sheet, row, audit::Text, role);
         c.book.text(sheet, row++, audit::Hash, file.sha256);
     };
@@ -51,10 +60,12 @@ void writeAuditSheet(const SheetContext& c, lxw_worksheet* sheet) {
     line("Weeks per year", toPlainDecimal(contract.weeksPerYear));
     line("Annual uplift (%)", toPlainDecimal(contract.annualUpliftPercent));
     line("Contract years", std::to_string(contract.initialYears) + " + " + std::to_string(contract.extensionYears));
-    c.book.column(sheet, audit::Label, audit::Label, 36);
-    c.book.column(sheet, audit::Text, audit::Text, 48);
+    c.book.column(sheet, audit::Label, audit::Label, labelWidth);
+    c.book.column(sheet, audit::Text, audit::Text, 40);
     c.book.column(sheet, audit::Hash, audit::Hash, 68);
-    c.book.finishSheet(sheet);
+    Page page;
+    page.landscape = true;
+    c.book.finishSheet(sheet, page);
 }
 
 }  // namespace tenderscore::xlsx

@@ -5,8 +5,10 @@
 
 #include <ctime>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xlsxwriter.h>
 
@@ -32,6 +34,24 @@ struct Formats {
     lxw_format* exact = nullptr;       // unrounded intermediate figures
     lxw_format* wrap = nullptr;
     lxw_format* flag = nullptr;
+    lxw_format* flagWrap = nullptr;   // a flag in a wrapped column
+    lxw_format* mark = nullptr;       // an evaluator's mark, centred under its title
+    lxw_format* note = nullptr;       // text beside a figure, set off from it by an indent
+    lxw_format* signLine = nullptr;   // a line to sign or date on
+    lxw_format* signLabel = nullptr;  // its label, on the line
+    lxw_format* draft = nullptr;      // the DRAFT mark of the Sign-off sheet
+};
+
+/// How a sheet prints on A4. Paper, margins, the tender in the header and "Page n of m" in the
+/// footer are the same for every sheet; the scale is worked out from the columns' widths so that
+/// the sheet fits the page across when it can and is never printed below minimumScale.
+struct Page {
+    bool landscape = false;
+    int headerRow = -1;             // repeated at the top of every page; -1: none
+    int keyColumns = 0;             // the first columns, repeated on every page across
+    std::vector<int> columnGroups;  // columns a page across may start at, when the sheet is wider than a page
+    /// 11-point text is never printed below 8 points; the Quality sheet asks for 9.
+    int minimumScale = 73;
 };
 
 class Book {
@@ -43,6 +63,8 @@ public:
         std::time_t created = 0;
         std::string currency;
         int decimals = 2;
+        std::string reference;  // the tender's id, in every page's footer
+        bool draft = true;      // until the approvals are recorded: DRAFT in every page's header
     };
 
     Book(const std::filesystem::path& file, Properties properties);
@@ -62,19 +84,34 @@ public:
                  lxw_format* format = nullptr);
     void formulaText(lxw_worksheet* sheet, int row, int col, const std::string& formula, const std::string& cached,
                      lxw_format* format = nullptr);
+    /// A note on a cell (shown on hover; not printed): the exact value behind a rounded figure.
+    void comment(lxw_worksheet* sheet, int row, int col, std::string_view text);
     void column(lxw_worksheet* sheet, int first, int last, double width, lxw_format* format = nullptr);
-    /// Sets a row tall enough for `lines` lines of wrapped text (at most a readable maximum).
+    /// Sets a row tall enough for `lines` lines of wrapped text, up to Excel's largest row.
     void rowLines(lxw_worksheet* sheet, int row, int lines);
-    /// About how many lines `text` takes wrapped in a column `width` characters wide.
+    /// How many lines `text` takes wrapped at spaces in a column `width` characters wide; generous,
+    /// since a row too short hides the end of its text on paper.
     [[nodiscard]] static int linesFor(std::string_view text, double width);
+    /// `text` cut at spaces into parts of at most `maxLines` lines each in a column `width` wide.
+    [[nodiscard]] static std::vector<std::string_view> splitLines(std::string_view text, double width, int maxLines);
+    /// The most lines of wrapped text a row can show (Excel's largest row, 409 points).
+    static constexpr int maxRowLines = 27;
+    /// `text` whole when a row can show it in a column `width` wide, otherwise as much as it can
+    /// with a visible marker that the rest is in the input file: never cut silently on paper.
+    [[nodiscard]] static std::string fitRow(std::string_view text, double width);
+    static constexpr std::string_view cutMarker = " [cut to fit the row: the whole text is in the input file]";
     /// A table's header row, tall enough for wrapped column titles.
     void headerRow(lxw_worksheet* sheet, int row);
+    /// Rows `first` to `last` (a table, a chart and its heading) start a new page when they would
+    /// not fit on the rest of the current one.
+    void keepTogether(lxw_worksheet* sheet, int first, int last);
 
     /// Frozen header row, autofilter over the table, printing set-up and protection.
-    void finishTable(lxw_worksheet* sheet, int headerRow, int lastRow, int lastCol);
-    /// Printing set-up and protection for any sheet: landscape, one page wide, the tender named
-    /// in the header, page numbers in the footer, protected against accidental edits (no password).
-    void finishSheet(lxw_worksheet* sheet);
+    void finishTable(lxw_worksheet* sheet, int headerRow, int lastRow, int lastCol, Page page);
+    /// Printing set-up and protection for any sheet: A4, the page's orientation and scale, the tender
+    /// and the draft mark in the header, the sheet, "Page n of m" and the tender's reference in the
+    /// footer, page breaks that keep blocks whole, protected against accidental edits (no password).
+    void finishSheet(lxw_worksheet* sheet, const Page& page);
 
     void insertChart(lxw_worksheet* sheet, int row, int col, lxw_chart* chart, double xScale, double yScale);
 
@@ -84,12 +121,30 @@ public:
     [[nodiscard]] const Formats& formats() const { return _formats; }
 
 private:
+    /// What printing needs to know of a sheet: its columns' widths, its rows' heights, its extent
+    /// and the blocks to keep on one page.
+    struct Extent {
+        std::map<int, double> widths;
+        std::map<int, double> heights;
+        int lastRow = 0;
+        int lastCol = 0;
+        std::vector<std::pair<int, int>> blocks;
+    };
+
     lxw_format* addFormat();
+    void used(lxw_worksheet* sheet, int row, int col);
+    void setRowHeight(lxw_worksheet* sheet, int row, double points);
+    void pageBreaks(lxw_worksheet* sheet, const Page& page, const Extent& extent, int scale);
 
     lxw_workbook* _workbook = nullptr;
     Properties _properties;
     std::string _header;
+    std::string _footer;
     Formats _formats;
+    std::map<lxw_worksheet*, Extent> _extents;
+    // libxlsxwriter keeps pointers to the page breaks until the workbook is closed.
+    std::vector<std::vector<lxw_row_t>> _rowBreaks;
+    std::vector<std::vector<lxw_col_t>> _colBreaks;
 };
 
 }  // namespace tenderscore::xlsx

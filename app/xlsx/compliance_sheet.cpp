@@ -1,48 +1,47 @@
-// The Compliance sheet: every lot bid in bid id order, its status, its reasons and notes in words
-// and as codes, and its declarations against each requirement.
+// The Compliance sheet: every lot bid in bid id order, when it was submitted, its status, its
+// reasons and notes in words with their codes beside them, and its declarations against each
+// requirement.
 #include <algorithm>
 
-#include "format/text.hpp"
 #include "xlsx/sheets.hpp"
 
 namespace tenderscore::xlsx {
 
 namespace {
 
-constexpr double reasonsWidth = 40;
-constexpr double declarationsWidth = 36;
+constexpr double bidderWidth = 14;
+constexpr double declarationsWidth = 16;
 
-/// The codes as results.json spells them, separated by spaces.
-std::string spelled(const std::vector<Code>& codes) {
-    std::string joined;
-    for (const Code& code : codes) {
-        joined += (joined.empty() ? "" : " ") + spell(code);
-    }
-    return joined;
-}
+/// The widths of the reasons and notes columns: at least the longest code they show, so that a
+/// code is never broken (capitals run a little wider than the digit a width counts).
+struct Widths {
+    double reasons = 23;
+    double notes = 20;
+};
 
-/// "R1: met; R2: not declared" over the tender's requirements.
+/// "R1: met", "R2: not declared", one a line, over the tender's requirements.
 std::string declarationsOf(const Tender& tender, const Bid& bid) {
     std::string declarations;
     for (const Requirement& requirement : tender.requirements) {
         const auto found = std::find_if(bid.declarations.begin(), bid.declarations.end(),
                                         [&](const Declaration& d) { return d.requirement == requirement.id; });
         const char* state = found == bid.declarations.end() ? "not declared" : found->met ? "met" : "not met";
-        declarations += (declarations.empty() ? "" : "; ") + requirement.id + ": " + state;
+        declarations += (declarations.empty() ? "" : "\n") + requirement.id + ": " + state;
     }
     return declarations;
 }
 
-void writeRow(const SheetContext& c, lxw_worksheet* sheet, int row, const LotBidResult& bidRow) {
+void writeRow(const SheetContext& c, lxw_worksheet* sheet, int row, const LotBidResult& bidRow, const Widths& width) {
     const Bid& bid = c.pack.bids[bidRow.bid];
     const std::string declarations = declarationsOf(c.tender(), bid);
-    const std::string reasons = text::describeCodes(bidRow.reasons);
-    const std::string notes = text::describeCodes(bidRow.notes);
-    c.book.rowLines(sheet, row,
-                    std::max({Book::linesFor(reasons, reasonsWidth), Book::linesFor(notes, reasonsWidth),
-                              Book::linesFor(declarations, declarationsWidth)}));
+    const std::string reasons = codesInLines(bidRow.reasons);
+    const std::string notes = codesInLines(bidRow.notes);
+    c.book.rowLines(
+        sheet, row,
+        std::max({Book::linesFor(reasons, width.reasons), Book::linesFor(notes, width.notes),
+                  Book::linesFor(declarations, declarationsWidth), Book::linesFor(bid.bidderName, bidderWidth)}));
     c.book.text(sheet, row, compliance::Bid, bid.id);
-    c.book.text(sheet, row, compliance::Bidder, bid.bidderName);
+    c.book.text(sheet, row, compliance::Bidder, bid.bidderName, c.f.wrap);
     c.book.text(sheet, row, compliance::CompanyNumber, bid.companyNumber);
     c.book.text(sheet, row, compliance::Submitted, bid.submitted.text);
     c.book.text(sheet, row, compliance::Lot, bid.lotBids[bidRow.lotBid].lot);
@@ -50,8 +49,6 @@ void writeRow(const SheetContext& c, lxw_worksheet* sheet, int row, const LotBid
                 bidRow.compliant() ? nullptr : c.f.flag);
     c.book.text(sheet, row, compliance::Reasons, reasons, c.f.wrap);
     c.book.text(sheet, row, compliance::Notes, notes, c.f.wrap);
-    c.book.text(sheet, row, compliance::ReasonCodes, spelled(bidRow.reasons), c.f.wrap);
-    c.book.text(sheet, row, compliance::NoteCodes, spelled(bidRow.notes), c.f.wrap);
     c.book.text(sheet, row, compliance::Declarations, declarations, c.f.wrap);
 }
 
@@ -65,10 +62,8 @@ void writeComplianceSheet(const SheetContext& c, lxw_worksheet* sheet) {
             {compliance::Submitted, "Submitted"},
             {compliance::Lot, "Lot"},
             {compliance::Status, "Status"},
-            {compliance::Reasons, "Reasons"},
-            {compliance::Notes, "Notes"},
-            {compliance::ReasonCodes, "Reason codes"},
-            {compliance::NoteCodes, "Note codes"},
+            {compliance::Reasons, "Reasons for exclusion (code)"},
+            {compliance::Notes, "Notes on homes (code)"},
             {compliance::Declarations, "Declarations"}});
     // By bid id; the sort is stable, so each bid's lots stay in lot order.
     std::vector<const LotBidResult*> rows;
@@ -80,18 +75,34 @@ void writeComplianceSheet(const SheetContext& c, lxw_worksheet* sheet) {
     std::stable_sort(rows.begin(), rows.end(), [&](const LotBidResult* a, const LotBidResult* b) {
         return c.pack.bids[a->bid].id < c.pack.bids[b->bid].id;
     });
+    Widths width;
+    for (const LotBidResult* bidRow : rows) {
+        width.reasons = std::max(width.reasons, 1.05 * static_cast<double>(longestCode(bidRow->reasons)) + 1);
+        width.notes = std::max(width.notes, 1.05 * static_cast<double>(longestCode(bidRow->notes)) + 1);
+    }
     int row = 1;
     for (const LotBidResult* bidRow : rows) {
-        writeRow(c, sheet, row++, *bidRow);
+        writeRow(c, sheet, row++, *bidRow, width);
     }
-    c.book.column(sheet, compliance::Bid, compliance::Bid, 10);
-    c.book.column(sheet, compliance::Bidder, compliance::Bidder, 28);
-    c.book.column(sheet, compliance::CompanyNumber, compliance::Lot, 12);
-    c.book.column(sheet, compliance::Status, compliance::Status, 11);
-    c.book.column(sheet, compliance::Reasons, compliance::Notes, reasonsWidth);
-    c.book.column(sheet, compliance::ReasonCodes, compliance::NoteCodes, 24);
+    c.book.column(sheet, compliance::Bid, compliance::Bid, 9);
+    c.book.column(sheet, compliance::Bidder, compliance::Bidder, bidderWidth);
+    c.book.column(sheet, compliance::CompanyNumber, compliance::CompanyNumber, 9);
+    // The submitted time in full, as the bid gave it ("2023-10-02T11:58:59+00:00"): never clipped.
+    std::size_t submittedWidth = 20;
+    for (const Bid& bid : c.pack.bids) {
+        submittedWidth = std::max(submittedWidth, bid.submitted.text.size());
+    }
+    c.book.column(sheet, compliance::Submitted, compliance::Submitted, static_cast<double>(submittedWidth) + 1);
+    c.book.column(sheet, compliance::Lot, compliance::Lot, 4);
+    c.book.column(sheet, compliance::Status, compliance::Status, 9);
+    c.book.column(sheet, compliance::Reasons, compliance::Reasons, width.reasons);
+    c.book.column(sheet, compliance::Notes, compliance::Notes, width.notes);
     c.book.column(sheet, compliance::Declarations, compliance::Declarations, declarationsWidth);
-    c.book.finishTable(sheet, 0, row - 1, compliance::Last);
+    Page page;
+    page.landscape = true;
+    page.keyColumns = compliance::Bidder + 1;
+    page.columnGroups = {compliance::Reasons, compliance::Declarations};
+    c.book.finishTable(sheet, 0, row - 1, compliance::Last, page);
 }
 
 }  // namespace tenderscore::xlsx

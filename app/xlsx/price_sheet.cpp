@@ -1,10 +1,15 @@
 // The Price sheet: each compliant bid's eligible homes, and on the bid's first row its evaluated
 // price, the lot's lowest, the ceiling and the price score by the tender's price method.
+#include <algorithm>
+
 #include "xlsx/sheets.hpp"
 
 namespace tenderscore::xlsx {
 
 namespace {
+
+constexpr double bidderWidth = 16;
+constexpr double settingWidth = 16;
 
 std::string priceScoreFormula(PriceMethod method, int row) {
     const std::string p = cellRef(row, price::Evaluated);
@@ -31,10 +36,12 @@ void writeBidPrice(const SheetContext& c, lxw_worksheet* sheet, const LotResult&
     c.book.formula(sheet, first, price::Evaluated,
                    "=SUMPRODUCT(" + rangeRef(first, last, price::Bookable) + "," +
                        rangeRef(first, last, price::Weekly) + ")/SUM(" + rangeRef(first, last, price::Bookable) + ")",
-                   poundsOf(*bidRow.evaluatedPrice), c.f.exact);
+                   poundsOf(*bidRow.evaluatedPrice), c.f.money);
+    exactNote(c, sheet, first, price::Evaluated, *bidRow.evaluatedPrice, 2, 100);
     c.book.formula(sheet, first, price::Lowest,
                    "=MIN(" + rangeRef(lotRows.first, lotRows.second, price::Evaluated, true) + ")",
-                   poundsOf(*lotResult.lowestPrice), c.f.exact);
+                   poundsOf(*lotResult.lowestPrice), c.f.money);
+    exactNote(c, sheet, first, price::Lowest, *lotResult.lowestPrice, 2, 100);
     if (lot.maxWeeklyPrice) {
         c.book.number(sheet, first, price::Ceiling, poundsOf(*lot.maxWeeklyPrice), c.f.money);
     }
@@ -64,13 +71,17 @@ int writeLot(const SheetContext& c, lxw_worksheet* sheet, int row, const LotResu
         const int first = row;
         const int last = row + static_cast<int>(bidRow.eligible.size()) - 1;
         priceRows[i] = first;
+        c.book.keepTogether(sheet, first, last);
         for (const EligibleSetting& entry : bidRow.eligible) {
             const Setting& setting = lotBid.settings[entry.setting];
+            c.book.rowLines(
+                sheet, row,
+                std::max(Book::linesFor(bid.bidderName, bidderWidth), Book::linesFor(setting.name, settingWidth)));
             c.book.text(sheet, row, price::Lot, lot.id);
             c.book.text(sheet, row, price::Bid, bid.id);
-            c.book.text(sheet, row, price::Bidder, bid.bidderName);
+            c.book.text(sheet, row, price::Bidder, bid.bidderName, c.f.wrap);
             c.book.text(sheet, row, price::Urn, setting.urn);
-            c.book.text(sheet, row, price::Setting, setting.name);
+            c.book.text(sheet, row, price::Setting, setting.name, c.f.wrap);
             c.book.number(sheet, row, price::Offered, setting.places);
             c.book.number(sheet, row, price::Bookable, entry.bookable);
             c.book.number(sheet, row, price::Weekly, poundsOf(setting.weeklyPrice), c.f.money);
@@ -104,14 +115,17 @@ void writePriceSheet(const SheetContext& c, lxw_worksheet* sheet, Layout& layout
     for (std::size_t l = 0; l < c.result.lots.size(); ++l) {
         row = writeLot(c, sheet, row, c.result.lots[l], layout.priceRow[l]);
     }
-    c.book.column(sheet, price::Lot, price::Bid, 10);
-    c.book.column(sheet, price::Bidder, price::Bidder, 32);
-    c.book.column(sheet, price::Urn, price::Urn, 11);
-    c.book.column(sheet, price::Setting, price::Setting, 22);
-    c.book.column(sheet, price::Offered, price::Bookable, 9);
-    c.book.column(sheet, price::Weekly, price::Ceiling, 13);
-    c.book.column(sheet, price::Score, price::Score, 10);
-    c.book.finishTable(sheet, 0, row - 1, price::Last);
+    c.book.column(sheet, price::Lot, price::Lot, 5);
+    c.book.column(sheet, price::Bid, price::Bid, 9);
+    c.book.column(sheet, price::Bidder, price::Bidder, bidderWidth);
+    c.book.column(sheet, price::Urn, price::Urn, 9);
+    c.book.column(sheet, price::Setting, price::Setting, settingWidth);
+    c.book.column(sheet, price::Offered, price::Bookable, 8);
+    c.book.column(sheet, price::Weekly, price::Ceiling, 10);
+    c.book.column(sheet, price::Score, price::Score, 8);
+    Page page;
+    page.landscape = true;
+    c.book.finishTable(sheet, 0, row - 1, price::Last, page);
 }
 
 }  // namespace tenderscore::xlsx

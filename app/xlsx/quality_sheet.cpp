@@ -1,6 +1,8 @@
-// The Quality sheet: one row per bid and question with the answer, each evaluator's mark and
-// rationale, the consensus, the question's score under the consensus rule, its weighted score and,
-// on the bid's first row, its quality score. Bids in id order.
+// The Quality sheet: one row per bid and question with each evaluator's mark and rationale, the
+// consensus, the question's score under the consensus rule, its weighted score and, on the bid's
+// first row, its quality score. Bids in id order. The questions' text and the bidders' answers are
+// on the Answers sheet, so that this one prints at 9-10 pt: two pages across when there are more
+// evaluators than fit, with the bid and question repeated on each.
 #include <algorithm>
 
 #include "evaluation/quality.hpp"
@@ -10,10 +12,9 @@ namespace tenderscore::xlsx {
 
 namespace {
 
-constexpr double questionTextWidth = 30;
-constexpr double rationaleWidth = 30;
-constexpr double answerWidth = 50;
-constexpr double consensusWidth = 34;
+constexpr double bidderWidth = 14;
+constexpr double rationaleWidth = 24;
+constexpr double consensusWidth = 26;
 
 void writeHeader(const SheetContext& c, lxw_worksheet* sheet, const quality::Columns& col) {
     const auto& evaluators = c.pack.scores.evaluators;
@@ -21,13 +22,10 @@ void writeHeader(const SheetContext& c, lxw_worksheet* sheet, const quality::Col
            {{quality::Bid, "Bid"},
             {quality::Bidder, "Bidder"},
             {quality::Question, "Question"},
-            {quality::QuestionText, "Question text"},
-            {quality::Weight, "Weight"},
-            {quality::Answer, "Bidder's answer"}});
+            {quality::Weight, "Weight"}});
     for (std::size_t e = 0; e < evaluators.size(); ++e) {
-        const std::string who = evaluators[e].id + (evaluators[e].name.empty() ? "" : " " + evaluators[e].name);
         c.book.text(sheet, 0, col.mark(e), evaluators[e].id + " mark", c.f.header);
-        c.book.text(sheet, 0, col.rationale(e), who + ": rationale", c.f.header);
+        c.book.text(sheet, 0, col.rationale(e), evaluatorName(evaluators[e]) + ": rationale", c.f.header);
     }
     c.book.text(sheet, 0, col[quality::Consensus], "Consensus score", c.f.header);
     c.book.text(sheet, 0, col[quality::ConsensusText], "Consensus rationale", c.f.header);
@@ -37,13 +35,6 @@ void writeHeader(const SheetContext& c, lxw_worksheet* sheet, const quality::Col
     c.book.text(sheet, 0, col[quality::Weighted], "Weighted score", c.f.header);
     c.book.text(sheet, 0, col[quality::Quality], "Quality score", c.f.header);
     c.book.text(sheet, 0, col[quality::Hotspot], "Moderation hotspot", c.f.header);
-}
-
-/// The bid's answer to the question, or nothing.
-std::string_view answerTo(const Bid& bid, const Question& question) {
-    const auto answer = std::find_if(bid.responses.begin(), bid.responses.end(),
-                                     [&](const Response& r) { return r.question == question.id; });
-    return answer == bid.responses.end() ? std::string_view() : std::string_view(answer->text);
 }
 
 /// The formula of a question's score under the consensus rule, over the row's marks or consensus.
@@ -67,7 +58,6 @@ void writeQuestion(const SheetContext& c, lxw_worksheet* sheet, int row, const q
     const BidQuality& bidQuality = *c.result.quality[b];
     const QuestionQuality& scored = bidQuality.questions[q];
     const Question& question = c.rules().questions[q];
-    const std::string_view answer = answerTo(bid, question);
     const auto markOf = [&](std::size_t e) -> const Mark* {
         const auto& at = bidQuality.positions.mark(q, e);
         return at ? &c.pack.scores.marks[*at] : nullptr;
@@ -76,7 +66,7 @@ void writeQuestion(const SheetContext& c, lxw_worksheet* sheet, int row, const q
     const ConsensusScore* agreed = consensusAt ? &c.pack.scores.consensus[*consensusAt] : nullptr;
 
     // Row height first: rows are written in order (constant-memory mode).
-    int lines = std::max(Book::linesFor(question.text, questionTextWidth), Book::linesFor(answer, answerWidth));
+    int lines = Book::linesFor(bid.bidderName, bidderWidth);
     for (std::size_t e = 0; e < evaluators.size(); ++e) {
         if (const Mark* mark = markOf(e)) {
             lines = std::max(lines, Book::linesFor(mark->rationale, rationaleWidth));
@@ -87,29 +77,33 @@ void writeQuestion(const SheetContext& c, lxw_worksheet* sheet, int row, const q
     }
     c.book.rowLines(sheet, row, lines);
     c.book.text(sheet, row, quality::Bid, bid.id);
-    c.book.text(sheet, row, quality::Bidder, bid.bidderName);
+    c.book.text(sheet, row, quality::Bidder, bid.bidderName, c.f.wrap);
     c.book.text(sheet, row, quality::Question, question.id);
-    c.book.text(sheet, row, quality::QuestionText, question.text, c.f.wrap);
     c.book.number(sheet, row, quality::Weight, value(question.weight));
-    c.book.text(sheet, row, quality::Answer, answer, c.f.wrap);
     std::string markCells;
     for (std::size_t e = 0; e < evaluators.size(); ++e) {
         markCells += (e == 0 ? "" : ",") + cellRef(row, col.mark(e));
         if (const Mark* mark = markOf(e)) {
-            c.book.number(sheet, row, col.mark(e), mark->score);
-            c.book.text(sheet, row, col.rationale(e), mark->rationale, c.f.wrap);
+            c.book.number(sheet, row, col.mark(e), mark->score, c.f.mark);
+            c.book.text(sheet, row, col.rationale(e), Book::fitRow(mark->rationale, rationaleWidth), c.f.wrap);
         }
     }
     if (agreed != nullptr) {
-        c.book.number(sheet, row, col[quality::Consensus], agreed->score);
-        c.book.text(sheet, row, col[quality::ConsensusText], agreed->rationale, c.f.wrap);
+        c.book.number(sheet, row, col[quality::Consensus], agreed->score, c.f.mark);
+        c.book.text(sheet, row, col[quality::ConsensusText], Book::fitRow(agreed->rationale, consensusWidth), c.f.wrap);
         c.book.text(sheet, row, col[quality::Moderator], agreed->moderator);
     }
+    // Scores are shown to the tender's decimals; a mean or a weighted score that has more carries
+    // its exact value in a note.
+    const int decimals = c.rules().decimals;
     c.book.formula(sheet, row, col[quality::Score], scoreFormula(c.rules().consensus, markCells, row, col),
-                   value(scored.score), scored.belowMinimum ? c.f.scoreBelow : nullptr);
+                   value(scored.score), scored.belowMinimum ? c.f.scoreBelow : c.f.score);
+    exactNote(c, sheet, row, col[quality::Score], scored.score, decimals);
+    const Fraction weighted = weightedScore(question, scored.score, c.rules().scaleMax);
     c.book.formula(sheet, row, col[quality::Weighted],
                    "=" + cellRef(row, quality::Weight) + "*" + cellRef(row, col[quality::Score]) + "/ScaleMax",
-                   value(weightedScore(question, scored.score, c.rules().scaleMax)));
+                   value(weighted), c.f.score);
+    exactNote(c, sheet, row, col[quality::Weighted], weighted, decimals);
     if (!markCells.empty()) {
         c.book.formulaText(sheet, row, col[quality::Hotspot],
                            "=IF(COUNT(" + markCells + R"()=0,"",IF(MAX()" + markCells + ")-MIN(" + markCells +
@@ -125,7 +119,7 @@ int writeBid(const SheetContext& c, lxw_worksheet* sheet, int row, const quality
     const std::size_t questions = c.rules().questions.size();
     if (questions == 0) {
         c.book.text(sheet, row, quality::Bid, bid.id);
-        c.book.text(sheet, row, quality::Bidder, bid.bidderName);
+        c.book.text(sheet, row, quality::Bidder, bid.bidderName, c.f.wrap);
         c.book.formula(sheet, row, col[quality::Quality], "=0", 0, c.f.score);  // no questions: Q is an empty sum
         return row + 1;
     }
@@ -166,20 +160,28 @@ void writeQualitySheet(const SheetContext& c, lxw_worksheet* sheet, Layout& layo
         row = writeBid(c, sheet, row, col, b);
     }
 
-    c.book.column(sheet, quality::Bid, quality::Bid, 10);
-    c.book.column(sheet, quality::Bidder, quality::Bidder, 28);
-    c.book.column(sheet, quality::Question, quality::Question, 9);
-    c.book.column(sheet, quality::QuestionText, quality::QuestionText, questionTextWidth);
-    c.book.column(sheet, quality::Weight, quality::Weight, 8);
-    c.book.column(sheet, quality::Answer, quality::Answer, answerWidth);
+    c.book.column(sheet, quality::Bid, quality::Bid, 9);
+    c.book.column(sheet, quality::Bidder, quality::Bidder, bidderWidth);
+    c.book.column(sheet, quality::Question, quality::Question, 8);
+    c.book.column(sheet, quality::Weight, quality::Weight, 7);
+    Page page;
+    page.landscape = true;
+    page.minimumScale = 82;  // 9 points
+    page.keyColumns = quality::Question + 1;
     for (std::size_t e = 0; e < evaluators.size(); ++e) {
-        c.book.column(sheet, col.mark(e), col.mark(e), 8);
+        c.book.column(sheet, col.mark(e), col.mark(e), 5);
         c.book.column(sheet, col.rationale(e), col.rationale(e), rationaleWidth);
+        page.columnGroups.push_back(col.mark(e));
     }
+    // Wide enough for each title's longest word in bold ("Moderation").
     c.book.column(sheet, col[quality::Consensus], col[quality::Consensus], 10);
     c.book.column(sheet, col[quality::ConsensusText], col[quality::ConsensusText], consensusWidth);
-    c.book.column(sheet, col[quality::Moderator], col[quality::Hotspot], 11);
-    c.book.finishTable(sheet, 0, row - 1, col[quality::Last]);
+    c.book.column(sheet, col[quality::Moderator], col[quality::Moderator], 10);
+    c.book.column(sheet, col[quality::Score], col[quality::Score], 12);
+    c.book.column(sheet, col[quality::Weighted], col[quality::Quality], 9);
+    c.book.column(sheet, col[quality::Hotspot], col[quality::Hotspot], 11);
+    page.columnGroups.push_back(col[quality::Consensus]);
+    c.book.finishTable(sheet, 0, row - 1, col[quality::Last], page);
 }
 
 }  // namespace tenderscore::xlsx

@@ -1,5 +1,9 @@
 #include "xlsx/sheets.hpp"
 
+#include <algorithm>
+
+#include "evaluation/explain.hpp"
+
 namespace tenderscore::xlsx {
 
 void header(const SheetContext& c, lxw_worksheet* sheet, int row, std::initializer_list<Title> titles) {
@@ -7,6 +11,20 @@ void header(const SheetContext& c, lxw_worksheet* sheet, int row, std::initializ
     for (const Title& title : titles) {
         c.book.text(sheet, row, title.col, title.text, c.f.header);
     }
+}
+
+void exactNote(const SheetContext& c, lxw_worksheet* sheet, int row, int col, const Fraction& value, int decimals,
+               long unit) {
+    const Fraction shown = value / unit;
+    if (toFraction(roundHalfUp(shown, decimals)) == shown) {
+        return;
+    }
+    constexpr int noteDecimals = 10;
+    Fraction exact = shown;
+    exact.canonicalize();
+    c.book.comment(sheet, row, col,
+                   "Exact value " + exact.get_str() + " = " + toString(roundHalfUp(shown, noteDecimals)) +
+                       "...; shown rounded to " + std::to_string(decimals) + " decimals");
 }
 
 double value(const Fraction& fraction) {
@@ -60,6 +78,45 @@ std::string isoTime(std::time_t time) {
     char buffer[32];
     (void)std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);  // always fits
     return buffer;
+}
+
+std::string evaluatorName(const Evaluator& evaluator) {
+    return evaluator.name.empty() ? evaluator.id : evaluator.name + " (" + evaluator.id + ")";
+}
+
+std::string codesInWords(const std::vector<Code>& codes, const char* separator) {
+    std::string words;
+    for (const Code& code : codes) {
+        words += (words.empty() ? "" : separator) + explain(code) + " (" + spell(code) + ")";
+    }
+    return words;
+}
+
+std::string codesInLines(const std::vector<Code>& codes) {
+    std::string lines;
+    for (const Code& code : codes) {
+        lines += (lines.empty() ? "" : "\n") + explain(code) + "\n(" + spell(code) + ")";
+    }
+    return lines;
+}
+
+std::size_t longestCode(const std::vector<Code>& codes) {
+    std::size_t longest = 0;
+    for (const Code& code : codes) {
+        longest = std::max(longest, spell(code).size() + 2);
+    }
+    return longest;
+}
+
+std::string checkpointArgument(const std::string& logCheckpoint) {
+    // pipeline.cpp's checkpointText: "4 entries, head 8aaa..." (or "1 entry, head ...").
+    const std::size_t space = logCheckpoint.find(' ');
+    const std::size_t head = logCheckpoint.find(", head ");
+    if (space == std::string::npos || head == std::string::npos || space == 0 ||
+        logCheckpoint.find_first_not_of("0123456789") != space) {
+        return "";
+    }
+    return logCheckpoint.substr(0, space) + ":" + logCheckpoint.substr(head + 7);
 }
 
 }  // namespace tenderscore::xlsx

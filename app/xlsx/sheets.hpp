@@ -41,8 +41,8 @@ namespace price {
 enum Col { Lot, Bid, Bidder, Urn, Setting, Offered, Bookable, Weekly, Evaluated, Lowest, Ceiling, Score, Last = Score };
 }
 namespace quality {
-/// The columns before the evaluators' marks.
-enum Col { Bid, Bidder, Question, QuestionText, Weight, Answer, FirstMark };
+/// The columns before the evaluators' marks (the question's text and the answer are on Answers).
+enum Col { Bid, Bidder, Question, Weight, FirstMark };
 /// The columns after the marks, each evaluator's mark and rationale taking two.
 enum After { Consensus, ConsensusText, Moderator, Score, Weighted, Quality, Hotspot, Last = Hotspot };
 
@@ -55,21 +55,25 @@ struct Columns {
     [[nodiscard]] int operator[](After col) const { return mark(evaluators) + col; }
 };
 }  // namespace quality
-namespace compliance {
-enum Col {
-    Bid,
-    Bidder,
-    CompanyNumber,
-    Submitted,
-    Lot,
-    Status,
-    Reasons,
-    Notes,
-    ReasonCodes,
-    NoteCodes,
-    Declarations,
-    Last = Declarations
+namespace answers {
+/// One row per bid, question and part of a long answer.
+enum Col { Bid, Bidder, Question, QuestionText, Part, Answer, Last = Answer };
+}  // namespace answers
+namespace marks {
+/// The evaluator matrix: the columns before the evaluators' marks, one column each.
+enum Col { Bid, Bidder, Status, Question, FirstMark };
+/// The columns after the marks.
+enum After { Counted, Spread, Flags, Last = Flags };
+
+struct Columns {
+    std::size_t evaluators = 0;
+
+    [[nodiscard]] int mark(std::size_t evaluator) const { return FirstMark + static_cast<int>(evaluator); }
+    [[nodiscard]] int operator[](After col) const { return mark(evaluators) + col; }
 };
+}  // namespace marks
+namespace compliance {
+enum Col { Bid, Bidder, CompanyNumber, Submitted, Lot, Status, Reasons, Notes, Declarations, Last = Declarations };
 }
 namespace award {
 enum Col {
@@ -94,6 +98,10 @@ namespace audit {
 /// A label and its text; the table of input files puts the file, its role and its hash in them.
 enum Col { Label, Text, Hash };
 }  // namespace audit
+namespace signoff {
+/// A label and its text: every block of the Sign-off sheet reads down the page.
+enum Col { Label, Text, Last = Text };
+}  // namespace signoff
 
 /// Where the other sheets put the figures the Summary's formulas refer to (0-based rows), by
 /// position in Result::lots and in each LotResult::bids.
@@ -110,10 +118,14 @@ struct Layout {
 void writeParameters(const SheetContext& c, lxw_worksheet* sheet, Layout& layout);
 void writePriceSheet(const SheetContext& c, lxw_worksheet* sheet, Layout& layout);
 void writeQualitySheet(const SheetContext& c, lxw_worksheet* sheet, Layout& layout);
+void writeMarksSheet(const SheetContext& c, lxw_worksheet* sheet);
+void writeAnswersSheet(const SheetContext& c, lxw_worksheet* sheet);
 void writeComplianceSheet(const SheetContext& c, lxw_worksheet* sheet);
 void writeAwardSheet(const SheetContext& c, lxw_worksheet* sheet, Layout& layout);
 void writeSummary(const SheetContext& c, lxw_worksheet* sheet, const Layout& layout);
 void writeAuditSheet(const SheetContext& c, lxw_worksheet* sheet);
+/// Written last, though it is the first sheet: it names the hash of results.json.
+void writeSignOffSheet(const SheetContext& c, lxw_worksheet* sheet);
 
 // Cell helpers.
 struct Title {
@@ -122,6 +134,11 @@ struct Title {
 };
 /// A table's header row: each title in its column.
 void header(const SheetContext& c, lxw_worksheet* sheet, int row, std::initializer_list<Title> titles);
+
+/// A note with the exact value behind a figure shown rounded to `decimals`, when the two differ:
+/// "Exact value 11/3 = 3.6666666667...". `unit` divides the value first (100: pence to pounds).
+void exactNote(const SheetContext& c, lxw_worksheet* sheet, int row, int col, const Fraction& value, int decimals,
+               long unit = 1);
 
 // Numbers become doubles here, at the display edge.
 [[nodiscard]] double value(const Fraction& fraction);
@@ -134,5 +151,16 @@ void header(const SheetContext& c, lxw_worksheet* sheet, int row, std::initializ
 [[nodiscard]] std::string consensusName(ConsensusRule rule);
 [[nodiscard]] std::string tieBreakText(const std::vector<TieBreakKey>& keys);
 [[nodiscard]] std::string isoTime(std::time_t time);
+/// "Jane Smith (E1)", or the id alone when the evaluator is not named.
+[[nodiscard]] std::string evaluatorName(const Evaluator& evaluator);
+/// Each code in words with the code beside it, "submitted after the deadline (LATE)", joined by
+/// `separator`; or, for a wrapped column, with the code on a line of its own so that it never breaks.
+[[nodiscard]] std::string codesInWords(const std::vector<Code>& codes, const char* separator = "; ");
+[[nodiscard]] std::string codesInLines(const std::vector<Code>& codes);
+/// The longest spelling of `codes`, in characters: a column that shows them whole is wider.
+[[nodiscard]] std::size_t longestCode(const std::vector<Code>& codes);
+/// The checkpoint as `tenderscore audit verify --checkpoint` takes it (SIZE:HEAD), from the run's
+/// "N entries, head HEX"; empty when the run was not recorded in an audit log.
+[[nodiscard]] std::string checkpointArgument(const std::string& logCheckpoint);
 
 }  // namespace tenderscore::xlsx

@@ -1,6 +1,5 @@
 // The Summary: the method's parameters as named cells, then for each lot its ranking table, its
 // figures against its caps, its flags, its excluded bids and a chart of the scores.
-#include "evaluation/explain.hpp"
 #include "format/text.hpp"
 #include "io/output_set.hpp"
 #include "xlsx/sheets.hpp"
@@ -10,6 +9,9 @@ namespace tenderscore::xlsx {
 namespace {
 
 constexpr int chartRows = 16;
+constexpr double bidderWidth = 28;
+constexpr double lineWidth = 72;  // text from the Figure column to the page's edge
+constexpr double noteWidth = 56;  // text from the Note column to the page's edge
 
 /// The method's parameters live in visible cells on the Summary sheet, named so that every
 /// formula reads like the method: =ROUND(PriceWeight*J5/I5,Decimals).
@@ -26,10 +28,12 @@ public:
         ++_row;
     }
 
+    /// Words too long for the page go on over the rows below, a line a row.
     void text(const char* label, const std::string& words) {
         _c.book.text(_sheet, _row, summary::Label, label);
-        _c.book.text(_sheet, _row, summary::Figure, words);
-        ++_row;
+        for (const std::string_view line : Book::splitLines(words, lineWidth, 1)) {
+            _c.book.text(_sheet, _row++, summary::Figure, line);
+        }
     }
 
     /// Contract years = initial + extension years, the two parameters just written.
@@ -95,11 +99,13 @@ void writeRankingRow(const SheetContext& c, lxw_worksheet* sheet, int row, const
     const Bid& bid = c.pack.bids[bidRow.bid];
     const int priceRow = layout.priceRow[l][i];
     const int qualityRow = layout.qualityRow[bidRow.bid];
+    c.book.rowLines(sheet, row, Book::linesFor(bid.bidderName, bidderWidth));
     c.book.number(sheet, row, summary::Rank, *bidRow.rank);
-    c.book.text(sheet, row, summary::Bidder, bid.bidderName);
+    c.book.text(sheet, row, summary::Bidder, bid.bidderName, c.f.wrap);
     c.book.text(sheet, row, summary::Bid, bid.id);
     c.book.formula(sheet, row, summary::EvaluatedPrice, "=Price!" + cellRef(priceRow, price::Evaluated, true),
                    poundsOf(*bidRow.evaluatedPrice), c.f.money);
+    exactNote(c, sheet, row, summary::EvaluatedPrice, *bidRow.evaluatedPrice, 2, 100);
     c.book.formula(sheet, row, summary::PriceScore, "=Price!" + cellRef(priceRow, price::Score, true),
                    value(*bidRow.priceScore), c.f.score);
     c.book.formula(sheet, row, summary::QualityScore, "=Quality!" + cellRef(qualityRow, layout.qualityCol, true),
@@ -131,12 +137,22 @@ int writeLotFigures(const SheetContext& c, lxw_worksheet* sheet, int row, std::s
                     int first, int last) {
     const LotResult& lotResult = c.result.lots[l];
     const Lot& lot = c.tender().lots[lotResult.lot];
+    // The label, the figure and a note on it each in a cell of their own; the note set off by an indent.
     auto figure = [&](const char* label, const std::string& note) {
         c.book.text(sheet, row, summary::Label, label, c.f.bold);
-        c.book.text(sheet, row, summary::Note, note);
+        c.book.text(sheet, row, summary::Note, note, c.f.note);
     };
     figure("Places awarded", "between " + std::to_string(lot.minPlaces) + " and " + std::to_string(lot.maxPlaces));
     c.book.formula(sheet, row++, summary::Figure, "=" + awardSum(layout, l, award::Awarded), lotResult.awardedPlaces);
+    figure("Places per home", "the most places awarded in any one home");
+    if (lot.maxPlacesPerSetting) {
+        c.book.number(sheet, row++, summary::Figure, *lot.maxPlacesPerSetting);
+    } else {
+        c.book.text(sheet, row++, summary::Figure, "no cap");
+    }
+    figure("Minimum Ofsted rating", "homes rated lower are not eligible");
+    c.book.text(sheet, row++, summary::Figure,
+                lot.minOfstedRating ? std::string(ratingName(*lot.minOfstedRating)) : "none set");
     figure("Providers", lot.maxProviders ? "at most " + std::to_string(*lot.maxProviders) : "no cap");
     if (last >= first) {
         c.book.formula(sheet, row++, summary::Figure, "=COUNTIF(" + rangeRef(first, last, summary::Places) + ",\">0\")",
@@ -158,19 +174,26 @@ int writeLotFigures(const SheetContext& c, lxw_worksheet* sheet, int row, std::s
                    poundsOf(lotResult.contractValue), c.f.money);
     c.book.text(sheet, row, summary::Label, "Flags", c.f.bold);
     std::string words;
-    for (const Code& flag : lotResult.flags) {
-        words += (words.empty() ? "" : "; ") + explain(flag);
+    if (!lotResult.flags.empty()) {
+        words = codesInWords(lotResult.flags, "; ");
     }
     for (const LotBidResult& bidRow : lotResult.bids) {
-        for (const Code& flag : bidRow.flags) {
-            words += (words.empty() ? "" : "; ") + c.pack.bids[bidRow.bid].id + ": " + explain(flag);
+        if (!bidRow.flags.empty()) {
+            words += (words.empty() ? "" : "; ") + c.pack.bids[bidRow.bid].id + ": " + codesInWords(bidRow.flags, "; ");
         }
     }
-    c.book.text(sheet, row++, summary::Figure, words.empty() ? "none" : words, words.empty() ? nullptr : c.f.flag);
+    if (words.empty()) {
+        c.book.text(sheet, row++, summary::Figure, "none");
+        return row;
+    }
+    for (const std::string_view line : Book::splitLines(words, lineWidth, 1)) {
+        c.book.text(sheet, row++, summary::Figure, line, c.f.flag);
+    }
     return row;
 }
 
-/// The lot's excluded bids with their reasons in words; returns the next row.
+/// The lot's excluded bids with their reasons in words and codes, a reason a row (each fits the
+/// columns to the right of it); returns the next row.
 int writeExcluded(const SheetContext& c, lxw_worksheet* sheet, int row, const LotResult& lotResult) {
     bool anyExcluded = false;
     for (const LotBidResult& bidRow : lotResult.bids) {
@@ -183,9 +206,15 @@ int writeExcluded(const SheetContext& c, lxw_worksheet* sheet, int row, const Lo
             anyExcluded = true;
         }
         const Bid& bid = c.pack.bids[bidRow.bid];
-        c.book.text(sheet, row, summary::Bidder, bid.bidderName);
+        c.book.rowLines(sheet, row, Book::linesFor(bid.bidderName, bidderWidth));
+        c.book.text(sheet, row, summary::Bidder, bid.bidderName, c.f.wrap);
         c.book.text(sheet, row, summary::Bid, bid.id);
-        c.book.text(sheet, row++, summary::Note, text::describeCodes(bidRow.reasons));
+        for (const Code& reason : bidRow.reasons) {
+            const std::string words = codesInWords({reason});  // outlives the lines, which view it
+            for (const std::string_view line : Book::splitLines(words, noteWidth, 1)) {
+                c.book.text(sheet, row++, summary::Note, line, c.f.note);
+            }
+        }
     }
     return row;
 }
@@ -199,6 +228,7 @@ void writeParameters(const SheetContext& c, lxw_worksheet* sheet, Layout& layout
     Parameters parameters(c, sheet, 2);
     parameters.text("Authority", c.tender().authority);
     parameters.text("Reference", c.tender().id);
+    parameters.text("Deadline for bids", c.tender().deadline ? c.tender().deadline->text : "not set");
     parameters.text("Method", "Price " + toPlainDecimal(rules.priceWeight) + " : quality " +
                                   toPlainDecimal(rules.qualityWeight) + "; price method " +
                                   methodName(rules.priceMethod) + "; consensus " + consensusName(rules.consensus) +
@@ -212,8 +242,7 @@ void writeParameters(const SheetContext& c, lxw_worksheet* sheet, Layout& layout
     parameters.number("Decimals (rounding half-up)", "Decimals", rules.decimals);
     parameters.number("Quality marks out of", "ScaleMax", rules.scaleMax);
     parameters.number("Minimum score on each question", "MinScoreEach", value(rules.minScoreEach));
-    parameters.number("Minimum quality score (% of quality weight)", "MinQualityPercent",
-                      value(rules.minQualityPercent));
+    parameters.number("Minimum quality (% of weight)", "MinQualityPercent", value(rules.minQualityPercent));
     parameters.number("Weeks per year", "WeeksPerYear", value(contract.weeksPerYear));
     parameters.number("Annual uplift (%)", "UpliftPercent", value(contract.annualUpliftPercent));
     parameters.number("Initial years", nullptr, contract.initialYears);
@@ -229,6 +258,7 @@ void writeSummary(const SheetContext& c, lxw_worksheet* sheet, const Layout& lay
         const LotResult& lotResult = c.result.lots[l];
         const Lot& lot = c.tender().lots[lotResult.lot];
         ++row;
+        const int lotFirst = row;
         c.book.text(sheet, row++, summary::Heading, "Lot " + lot.id + (lot.name.empty() ? "" : ": " + lot.name),
                     c.f.heading);
         header(c, sheet, row++,
@@ -250,18 +280,29 @@ void writeSummary(const SheetContext& c, lxw_worksheet* sheet, const Layout& lay
         const int last = row - 1;
         row = writeLotFigures(c, sheet, row + 1, l, layout, first, last);
         row = writeExcluded(c, sheet, row, lotResult);
+        c.book.keepTogether(sheet, lotFirst, row - 1);  // the lot's table, figures and exclusions
         if (last >= first) {
+            // A caption above the chart: it names the chart, and LibreOffice does not print a page
+            // that holds a chart but no cell.
             ++row;
-            addChart(c, sheet, lot, row, first, last);
-            row += chartRows;
+            c.book.text(sheet, row, summary::Bidder,
+                        "Lot " + lot.id + ": each compliant bid's price and quality scores, as in the table above",
+                        c.f.bold);
+            addChart(c, sheet, lot, row + 1, first, last);
+            c.book.keepTogether(sheet, row, row + 1 + chartRows);  // a chart is never split over two pages
+            row += chartRows + 2;
         }
     }
-    c.book.column(sheet, summary::Rank, summary::Rank, 6);
-    c.book.column(sheet, summary::Bidder, summary::Bidder, 40);
-    c.book.column(sheet, summary::Bid, summary::Bid, 14);
-    c.book.column(sheet, summary::EvaluatedPrice, summary::AnnualCost, 14);
+    c.book.column(sheet, summary::Rank, summary::Rank, 5);
+    c.book.column(sheet, summary::Bidder, summary::Bidder, bidderWidth);
+    c.book.column(sheet, summary::Bid, summary::Bid, 15);  // the lot's figures: £99,999,999.99
+    c.book.column(sheet, summary::EvaluatedPrice, summary::EvaluatedPrice, 12);
+    c.book.column(sheet, summary::PriceScore, summary::Places, 9);
+    c.book.column(sheet, summary::AnnualCost, summary::AnnualCost, 14);
     worksheet_freeze_panes(sheet, 1, 0);
-    c.book.finishSheet(sheet);
+    Page page;
+    page.landscape = true;
+    c.book.finishSheet(sheet, page);
 }
 
 }  // namespace tenderscore::xlsx
