@@ -113,8 +113,8 @@ int evaluateCommand(const CommandLine& line) {
         return reportInputErrors(outcome.problems);
     }
     if (outcome.recordedAs) {
-        std::cout << "Recorded as run " << *outcome.recordedAs << " in " << line.required("audit") << " (entry "
-                  << outcome.entryHash.substr(0, 16) << ")\n";
+        std::cout << "Recorded as run " << *outcome.recordedAs << " in " << line.required("audit") << "; checkpoint "
+                  << run::checkpointText(*outcome.recordedAs, outcome.entryHash) << "\n";
     }
     progress.finish();
     text::printRanking(std::cout, outcome.pack, *outcome.result);

@@ -160,7 +160,7 @@ audit::RunRecord recordAndCommit(audit::AuditLog& log, io::OutputSet& outputs, a
 }  // namespace
 
 std::string checkpointText(std::int64_t size, const std::string& head) {
-    return std::to_string(size) + (size == 1 ? " entry" : " entries") + ", head " + head;
+    return std::to_string(size) + ":" + head;
 }
 
 Checked check(const PackSource& source, const ReadLimits& limits) {
@@ -208,7 +208,7 @@ RunOutcome evaluateRun(RunOptions options) {
     }
     progress(Stage::Writing, read.pack.bids.size());
     std::unique_ptr<audit::AuditLog> log;
-    std::string checkpoint = options.logCheckpoint.value_or("not recorded in an audit log");
+    std::string checkpoint = options.logCheckpoint.value_or("");  // empty: not recorded in an audit log
     if (options.record) {
         log = std::make_unique<audit::AuditLog>(options.record->log, audit::AuditLog::Access::Append);
         if (const audit::Verification verification = log->verify(); !verification.intact()) {

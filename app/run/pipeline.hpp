@@ -90,7 +90,8 @@ struct RunOutcome {
 
 [[nodiscard]] RunOutcome evaluateRun(RunOptions options);
 
-/// "12 entries, head 4f1c..." as the workbook's Audit sheet shows the log's state.
+/// "12:4f1c...": the log's state in the one form a checkpoint has everywhere (the workbook, the
+/// `evaluate` line that records a run, `audit checkpoint`, `audit verify --checkpoint`).
 [[nodiscard]] std::string checkpointText(std::int64_t size, const std::string& head);
 
 }  // namespace tenderscore::run

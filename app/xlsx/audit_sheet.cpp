@@ -23,7 +23,7 @@ void writeAuditSheet(const SheetContext& c, lxw_worksheet* sheet) {
     line("Tender", c.tender().id);
     line("results.json SHA-256", c.run.resultsSha256());
     // In the form `tenderscore audit verify --checkpoint` takes, so that it can be copied from here.
-    const std::string checkpoint = checkpointArgument(c.run.logCheckpoint);
+    const std::string& checkpoint = c.run.logCheckpoint;
     line("Audit log checkpoint before this run", checkpoint.empty() ? "not recorded in an audit log" : checkpoint);
     if (!checkpoint.empty()) {
         line("Check the log still holds it", "tenderscore audit verify --audit FILE --checkpoint " + checkpoint);

@@ -1,7 +1,9 @@
 // The Award sheet: the award walk of each lot in the order the tool took it, with why a step gave
 // fewer places than bookable and running totals of places, providers and annual cost. Every
 // compliant bid the walk gave no places is explained: a step the walk recorded (provider cap,
-// budget), or, for a bid the walk never reached, a row saying the lot was full before it.
+// budget), or, for a bid the walk never reached, a row saying the lot was full before it. A
+// framework lot books no places: its rows are the admission walk, a row per compliant bid in rank
+// order, admitted or not, with the providers admitted so far.
 #include <algorithm>
 
 #include "format/text.hpp"
@@ -93,6 +95,32 @@ int writeNotReached(const SheetContext& c, lxw_worksheet* sheet, int row, const 
     return row;
 }
 
+/// A framework lot's admission walk from `row`; returns the next row.
+int writeAdmissions(const SheetContext& c, lxw_worksheet* sheet, int row, const Lot& lot, const LotResult& lotResult) {
+    int admitted = 0;
+    for (const LotBidResult& bidRow : lotResult.bids) {
+        if (!bidRow.admitted) {
+            continue;  // excluded
+        }
+        const Bid& bid = c.pack.bids[bidRow.bid];
+        admitted += *bidRow.admitted ? 1 : 0;
+        const std::string why = *bidRow.admitted ? "admitted: call-off order " + std::to_string(*bidRow.rank)
+                                                 : "not admitted: the framework admits at most " +
+                                                       std::to_string(lot.maxProviders.value_or(0)) + " providers";
+        c.book.rowLines(sheet, row,
+                        std::max(Book::linesFor(why, whyWidth), Book::linesFor(bid.bidderName, bidderWidth)));
+        c.book.text(sheet, row, award::Lot, lot.id);
+        c.book.number(sheet, row, award::Step, *bidRow.rank, c.f.mark);
+        c.book.text(sheet, row, award::Bid, bid.id);
+        c.book.text(sheet, row, award::Bidder, bid.bidderName, c.f.wrap);
+        c.book.text(sheet, row, award::Setting, "framework", c.f.wrap);
+        c.book.text(sheet, row, award::Why, why, *bidRow.admitted ? c.f.wrap : c.f.flagWrap);
+        c.book.number(sheet, row, award::ProvidersSoFar, admitted);
+        ++row;
+    }
+    return row;
+}
+
 }  // namespace
 
 void writeAwardSheet(const SheetContext& c, lxw_worksheet* sheet, Layout& layout) {
@@ -105,7 +133,7 @@ void writeAwardSheet(const SheetContext& c, lxw_worksheet* sheet, Layout& layout
             {award::Setting, "Setting"},
             {award::Bookable, "Bookable places"},
             {award::Awarded, "Places awarded"},
-            {award::Why, "Why fewer than bookable"},
+            {award::Why, "Why fewer than bookable; admission"},
             {award::Weekly, "Weekly price"},
             {award::Cost, "Annual cost"},
             {award::PlacesSoFar, "Places so far"},
@@ -116,6 +144,11 @@ void writeAwardSheet(const SheetContext& c, lxw_worksheet* sheet, Layout& layout
     for (const LotResult& lotResult : c.result.lots) {
         const Lot& lot = c.tender().lots[lotResult.lot];
         const int first = row;
+        if (lot.award == LotAward::Framework) {
+            row = writeAdmissions(c, sheet, row, lot, lotResult);
+            layout.awardRows.emplace_back(first, row - 1);
+            continue;
+        }
         int step = 0;
         for (const AwardStep& walk : lotResult.walk) {
             writeStep(c, sheet, row++, first, ++step, lot, walk);
@@ -123,7 +156,8 @@ void writeAwardSheet(const SheetContext& c, lxw_worksheet* sheet, Layout& layout
         row = writeNotReached(c, sheet, row, lot, lotResult);
         layout.awardRows.emplace_back(first, row - 1);
     }
-    c.book.column(sheet, award::Lot, award::Step, 4);
+    c.book.column(sheet, award::Lot, award::Lot, lotColumnWidth(c));
+    c.book.column(sheet, award::Step, award::Step, 4);
     c.book.column(sheet, award::Bid, award::Bid, 9);
     c.book.column(sheet, award::Bidder, award::Bidder, bidderWidth);
     c.book.column(sheet, award::Urn, award::Urn, 9);

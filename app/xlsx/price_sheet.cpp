@@ -1,7 +1,10 @@
-// The Price sheet: each compliant bid's eligible homes, and on the bid's first row its evaluated
-// price, the lot's lowest, the ceiling and the price score by the tender's price method.
+// The Price sheet: each compliant bid's eligible homes (places lots) or priced bands (framework
+// lots), and on the bid's first row its evaluated price, the lot's lowest, the ceiling and the
+// price score by the tender's price method. Either way the evaluated price is the same weighted
+// mean: of weekly prices by bookable places, or of band prices by the bands' volumes.
 #include <algorithm>
 
+#include "evaluation/price.hpp"
 #include "xlsx/sheets.hpp"
 
 namespace tenderscore::xlsx {
@@ -42,11 +45,33 @@ void writeBidPrice(const SheetContext& c, lxw_worksheet* sheet, const LotResult&
                    "=MIN(" + rangeRef(lotRows.first, lotRows.second, price::Evaluated, true) + ")",
                    poundsOf(*lotResult.lowestPrice), c.f.money);
     exactNote(c, sheet, first, price::Lowest, *lotResult.lowestPrice, 2, 100);
-    if (lot.maxWeeklyPrice) {
-        c.book.number(sheet, first, price::Ceiling, poundsOf(*lot.maxWeeklyPrice), c.f.money);
+    if (const std::optional<Fraction> ceiling = priceCeiling(lot)) {
+        c.book.number(sheet, first, price::Ceiling, poundsOf(*ceiling), c.f.money);
+        exactNote(c, sheet, first, price::Ceiling, *ceiling, 2, 100);
     }
     c.book.formula(sheet, first, price::Score, priceScoreFormula(c.rules().priceMethod, first),
                    value(*bidRow.priceScore), c.f.score);
+}
+
+/// The rows a compliant lot bid takes: one per eligible home, or one per band of a framework lot.
+int rowsOf(const Lot& lot, const LotBidResult& bidRow) {
+    return static_cast<int>(lot.award == LotAward::Framework ? lot.bands.size() : bidRow.eligible.size());
+}
+
+/// A framework lot bid's row for one band: the band, its volume (the weight) and the bid's price.
+void writeBand(const SheetContext& c, lxw_worksheet* sheet, int row, const Band& band, const Bid& bid,
+               const LotBid& lotBid) {
+    c.book.rowLines(
+        sheet, row,
+        std::max(Book::linesFor(bid.bidderName, bidderWidth), Book::linesFor(band.description, settingWidth)));
+    c.book.text(sheet, row, price::Urn, band.id);
+    c.book.text(sheet, row, price::Setting, band.description, c.f.wrap);
+    c.book.number(sheet, row, price::Bookable, value(band.volume));
+    for (const BandPrice& bandPrice : lotBid.prices) {
+        if (bandPrice.band == band.id) {  // every band is priced: the lot bid is compliant
+            c.book.number(sheet, row, price::Weekly, poundsOf(bandPrice.amount), c.f.money);
+        }
+    }
 }
 
 /// One lot's rows from `row`; returns the next row.
@@ -56,7 +81,7 @@ int writeLot(const SheetContext& c, lxw_worksheet* sheet, int row, const LotResu
     int lotRows = 0;
     for (const LotBidResult& bidRow : lotResult.bids) {
         if (bidRow.compliant()) {
-            lotRows += static_cast<int>(bidRow.eligible.size());
+            lotRows += rowsOf(lot, bidRow);
         }
     }
     const std::pair<int, int> lotRange{row, row + lotRows - 1};
@@ -69,9 +94,22 @@ int writeLot(const SheetContext& c, lxw_worksheet* sheet, int row, const LotResu
         const Bid& bid = c.pack.bids[bidRow.bid];
         const LotBid& lotBid = bid.lotBids[bidRow.lotBid];
         const int first = row;
-        const int last = row + static_cast<int>(bidRow.eligible.size()) - 1;
+        const int last = row + rowsOf(lot, bidRow) - 1;
         priceRows[i] = first;
         c.book.keepTogether(sheet, first, last);
+        if (lot.award == LotAward::Framework) {
+            for (const Band& band : lot.bands) {
+                c.book.text(sheet, row, price::Lot, lot.id);
+                c.book.text(sheet, row, price::Bid, bid.id);
+                c.book.text(sheet, row, price::Bidder, bid.bidderName, c.f.wrap);
+                writeBand(c, sheet, row, band, bid, lotBid);
+                if (row == first) {
+                    writeBidPrice(c, sheet, lotResult, lot, bidRow, {first, last}, lotRange);
+                }
+                ++row;
+            }
+            continue;
+        }
         for (const EligibleSetting& entry : bidRow.eligible) {
             const Setting& setting = lotBid.settings[entry.setting];
             c.book.rowLines(
@@ -94,6 +132,11 @@ int writeLot(const SheetContext& c, lxw_worksheet* sheet, int row, const LotResu
     return row;
 }
 
+bool hasFramework(const SheetContext& c) {
+    const auto& lots = c.tender().lots;
+    return std::any_of(lots.begin(), lots.end(), [](const Lot& lot) { return lot.award == LotAward::Framework; });
+}
+
 }  // namespace
 
 void writePriceSheet(const SheetContext& c, lxw_worksheet* sheet, Layout& layout) {
@@ -101,11 +144,11 @@ void writePriceSheet(const SheetContext& c, lxw_worksheet* sheet, Layout& layout
            {{price::Lot, "Lot"},
             {price::Bid, "Bid"},
             {price::Bidder, "Bidder"},
-            {price::Urn, "URN"},
-            {price::Setting, "Setting"},
+            {price::Urn, hasFramework(c) ? "URN or band" : "URN"},
+            {price::Setting, hasFramework(c) ? "Setting or band" : "Setting"},
             {price::Offered, "Places offered"},
-            {price::Bookable, "Bookable places"},
-            {price::Weekly, "Weekly price"},
+            {price::Bookable, hasFramework(c) ? "Bookable places or band volume" : "Bookable places"},
+            {price::Weekly, hasFramework(c) ? "Price per unit" : "Weekly price"},
             {price::Evaluated, "Evaluated price"},
             {price::Lowest, "Lowest in lot"},
             {price::Ceiling, "Ceiling"},
@@ -115,7 +158,7 @@ void writePriceSheet(const SheetContext& c, lxw_worksheet* sheet, Layout& layout
     for (std::size_t l = 0; l < c.result.lots.size(); ++l) {
         row = writeLot(c, sheet, row, c.result.lots[l], layout.priceRow[l]);
     }
-    c.book.column(sheet, price::Lot, price::Lot, 5);
+    c.book.column(sheet, price::Lot, price::Lot, lotColumnWidth(c));
     c.book.column(sheet, price::Bid, price::Bid, 9);
     c.book.column(sheet, price::Bidder, price::Bidder, bidderWidth);
     c.book.column(sheet, price::Urn, price::Urn, 9);

@@ -27,6 +27,16 @@ void exactNote(const SheetContext& c, lxw_worksheet* sheet, int row, int col, co
                        "...; shown rounded to " + std::to_string(decimals) + " decimals");
 }
 
+double lotColumnWidth(const SheetContext& c) {
+    constexpr double narrowest = 5;
+    constexpr double perCharacter = 1.15;  // DejaVu Sans, which LibreOffice prints with here
+    std::size_t longest = 0;
+    for (const Lot& lot : c.tender().lots) {
+        longest = std::max(longest, lot.id.size());
+    }
+    return std::max(narrowest, perCharacter * static_cast<double>(longest) + 1);
+}
+
 double value(const Fraction& fraction) {
     return toDouble(fraction);
 }
@@ -106,17 +116,6 @@ std::size_t longestCode(const std::vector<Code>& codes) {
         longest = std::max(longest, spell(code).size() + 2);
     }
     return longest;
-}
-
-std::string checkpointArgument(const std::string& logCheckpoint) {
-    // pipeline.cpp's checkpointText: "4 entries, head 8aaa..." (or "1 entry, head ...").
-    const std::size_t space = logCheckpoint.find(' ');
-    const std::size_t head = logCheckpoint.find(", head ");
-    if (space == std::string::npos || head == std::string::npos || space == 0 ||
-        logCheckpoint.find_first_not_of("0123456789") != space) {
-        return "";
-    }
-    return logCheckpoint.substr(0, space) + ":" + logCheckpoint.substr(head + 7);
 }
 
 }  // namespace tenderscore::xlsx

@@ -142,6 +142,8 @@ void exactNote(const SheetContext& c, lxw_worksheet* sheet, int row, int col, co
 
 // Numbers become doubles here, at the display edge.
 [[nodiscard]] double value(const Fraction& fraction);
+/// A column of lot ids wide enough for the longest ("L1" and "F-CORE" alike).
+[[nodiscard]] double lotColumnWidth(const SheetContext& c);
 [[nodiscard]] double value(const Scaled& scaled);
 [[nodiscard]] double poundsOf(const Fraction& pence);
 [[nodiscard]] double poundsOf(Pence pence);
@@ -159,8 +161,5 @@ void exactNote(const SheetContext& c, lxw_worksheet* sheet, int row, int col, co
 [[nodiscard]] std::string codesInLines(const std::vector<Code>& codes);
 /// The longest spelling of `codes`, in characters: a column that shows them whole is wider.
 [[nodiscard]] std::size_t longestCode(const std::vector<Code>& codes);
-/// The checkpoint as `tenderscore audit verify --checkpoint` takes it (SIZE:HEAD), from the run's
-/// "N entries, head HEX"; empty when the run was not recorded in an audit log.
-[[nodiscard]] std::string checkpointArgument(const std::string& logCheckpoint);
 
 }  // namespace tenderscore::xlsx

@@ -73,21 +73,52 @@ std::string consensusWords(ConsensusRule rule) {
     return "";
 }
 
+/// How the lots' prices were evaluated and what they award, for places lots, framework lots or both.
+struct LotWords {
+    std::string eligibility;  // what was left out of a price or excluded a lot bid
+    std::string price;        // the evaluated price
+    std::string award;        // what the ranking decided
+};
+
+LotWords lotWords(const Tender& tender) {
+    const bool places = std::any_of(tender.lots.begin(), tender.lots.end(),
+                                    [](const Lot& lot) { return lot.award == LotAward::Places; });
+    const bool framework = std::any_of(tender.lots.begin(), tender.lots.end(),
+                                       [](const Lot& lot) { return lot.award == LotAward::Framework; });
+    const std::string placesEligibility = "homes not eligible under a lot's rules were left out of its price";
+    const std::string frameworkEligibility =
+        "a framework lot bid without a price for every band, or above a band's ceiling, was excluded from the lot";
+    const std::string placesPrice = "its evaluated price per place-week";
+    const std::string frameworkPrice = "its band prices weighted by each band's expected volume";
+    const std::string placesAward =
+        "Places were then awarded in rank order within each lot's limits on places, places per home, providers "
+        "and budget.";
+    const std::string frameworkAward =
+        "Providers were then admitted to each framework lot in rank order, up to its number of providers; the rank "
+        "is the order of call-offs.";
+    if (places && framework) {
+        return {placesEligibility + "; " + frameworkEligibility,
+                placesPrice + " (places lots) or " + frameworkPrice + " (framework lots)",
+                placesAward + " " + frameworkAward};
+    }
+    return framework ? LotWords{frameworkEligibility, frameworkPrice, frameworkAward}
+                     : LotWords{placesEligibility, placesPrice, placesAward};
+}
+
 /// The method in one paragraph, from the tender's parameters.
 std::string methodParagraph(const Tender& tender) {
     const EvaluationRules& rules = tender.evaluation;
-    return "Bids received after the deadline or not meeting a mandatory requirement were excluded, and homes "
-           "not eligible under a lot's rules were left out of its price. Each compliant bid was scored out of " +
+    const LotWords lots = lotWords(tender);
+    return "Bids received after the deadline or not meeting a mandatory requirement were excluded, and " +
+           lots.eligibility + ". Each compliant bid was scored out of " +
            toPlainDecimal(rules.priceWeight + rules.qualityWeight) + ": price " + toPlainDecimal(rules.priceWeight) +
-           " by the " + methodName(rules.priceMethod) + " method on its evaluated price per place-week, and quality " +
+           " by the " + methodName(rules.priceMethod) + " method on " + lots.price + ", and quality " +
            toPlainDecimal(rules.qualityWeight) + " from " + std::to_string(rules.questions.size()) +
            " weighted questions marked 0 to " + std::to_string(rules.scaleMax) + ", each question scoring " +
            consensusWords(rules.consensus) + " (at least " + toPlainDecimal(rules.minScoreEach) +
            " on each question and " + toPlainDecimal(rules.minQualityPercent) +
            "% of the quality weight overall). Scores were rounded half-up to " + std::to_string(rules.decimals) +
-           " decimals and ties broken by " + tieBreakText(rules.tieBreak) +
-           ". Places were then awarded in rank order within each lot's limits on places, places per home, "
-           "providers and budget.";
+           " decimals and ties broken by " + tieBreakText(rules.tieBreak) + ". " + lots.award;
 }
 
 /// "all questions", or the evaluator's assigned questions.
@@ -157,7 +188,7 @@ void writeRun(const SheetContext& c, Lines& page) {
     page.line("Run time (UTC)", isoTime(c.run.runTime));
     page.line("Tool", "tenderscore " + c.run.toolVersion);
     page.line("results.json SHA-256", c.run.resultsSha256());
-    const std::string checkpoint = checkpointArgument(c.run.logCheckpoint);
+    const std::string& checkpoint = c.run.logCheckpoint;
     page.line("Audit log checkpoint before this run", checkpoint.empty() ? "not recorded in an audit log" : checkpoint);
 }
 

@@ -114,6 +114,10 @@ void writeRankingRow(const SheetContext& c, lxw_worksheet* sheet, int row, const
         sheet, row, summary::TotalScore,
         "=ROUND(" + cellRef(row, summary::PriceScore) + "+" + cellRef(row, summary::QualityScore) + ",Decimals)",
         value(*bidRow.totalScore), c.f.score);
+    if (bidRow.admitted) {  // a framework lot: admitted or not, no places and no cost
+        c.book.text(sheet, row, summary::Places, *bidRow.admitted ? "yes" : "no", c.f.mark);
+        return;
+    }
     const auto [awardFirst, awardLast] = layout.awardRows[l];
     if (awardLast < awardFirst) {
         c.book.number(sheet, row, summary::Places, 0);
@@ -132,11 +136,68 @@ void writeRankingRow(const SheetContext& c, lxw_worksheet* sheet, int row, const
                    poundsOf(*bidRow.annualCost), c.f.money);
 }
 
+/// The lot's flags, and its lot bids', in words under the figures; returns the next row.
+int writeFlags(const SheetContext& c, lxw_worksheet* sheet, int row, const LotResult& lotResult) {
+    c.book.text(sheet, row, summary::Label, "Flags", c.f.bold);
+    std::string words;
+    if (!lotResult.flags.empty()) {
+        words = codesInWords(lotResult.flags, "; ");
+    }
+    for (const LotBidResult& bidRow : lotResult.bids) {
+        if (!bidRow.flags.empty()) {
+            words += (words.empty() ? "" : "; ") + c.pack.bids[bidRow.bid].id + ": " + codesInWords(bidRow.flags, "; ");
+        }
+    }
+    if (words.empty()) {
+        c.book.text(sheet, row++, summary::Figure, "none");
+        return row;
+    }
+    for (const std::string_view line : Book::splitLines(words, lineWidth, 1)) {
+        c.book.text(sheet, row++, summary::Figure, line, c.f.flag);
+    }
+    return row;
+}
+
+/// A framework lot's figures: the providers admitted against its limits, what its prices are per,
+/// and why no cost is given (version 2: a framework admits providers and books no places).
+int writeFrameworkFigures(const SheetContext& c, lxw_worksheet* sheet, int row, const LotResult& lotResult, int first,
+                          int last) {
+    const Lot& lot = c.tender().lots[lotResult.lot];
+    auto figure = [&](const char* label, const std::string& note) {
+        c.book.text(sheet, row, summary::Label, label, c.f.bold);
+        c.book.text(sheet, row, summary::Note, note, c.f.note);
+    };
+    std::string limits = lot.minProviders > 0 ? "at least " + std::to_string(lot.minProviders) : "";
+    if (lot.maxProviders) {
+        limits += (limits.empty() ? "" : ", ") + std::string("at most ") + std::to_string(*lot.maxProviders);
+    }
+    figure("Providers admitted", (limits.empty() ? "no cap" : limits) + "; call-offs go to them in rank order");
+    if (last >= first) {
+        c.book.formula(sheet, row++, summary::Figure,
+                       "=COUNTIF(" + rangeRef(first, last, summary::Places) + R"(,"yes"))", lotResult.providers);
+    } else {
+        c.book.number(sheet, row++, summary::Figure, 0);
+    }
+    figure("Minimum Ofsted rating", "the provider's own rating; lower or none excludes the bid");
+    c.book.text(sheet, row++, summary::Figure,
+                lot.minOfstedRating ? std::string(ratingName(*lot.minOfstedRating)) : "none set");
+    figure("Priced in", "each band's price weighted by its expected volume a year (Price sheet)");
+    c.book.text(sheet, row++, summary::Figure,
+                std::to_string(lot.bands.size()) + (lot.bands.size() == 1 ? " band" : " bands") + ", per " +
+                    std::string(unitName(lot.unit)));
+    figure("Annual cost", "not applicable: a framework books no places and commits to no volume");
+    c.book.text(sheet, row++, summary::Figure, "n/a");
+    return writeFlags(c, sheet, row, lotResult);
+}
+
 /// The lot's figures against its caps, under its ranking table (rows first to last); returns the next row.
 int writeLotFigures(const SheetContext& c, lxw_worksheet* sheet, int row, std::size_t l, const Layout& layout,
                     int first, int last) {
     const LotResult& lotResult = c.result.lots[l];
     const Lot& lot = c.tender().lots[lotResult.lot];
+    if (lot.award == LotAward::Framework) {
+        return writeFrameworkFigures(c, sheet, row, lotResult, first, last);
+    }
     // The label, the figure and a note on it each in a cell of their own; the note set off by an indent.
     auto figure = [&](const char* label, const std::string& note) {
         c.book.text(sheet, row, summary::Label, label, c.f.bold);
@@ -172,24 +233,7 @@ int writeLotFigures(const SheetContext& c, lxw_worksheet* sheet, int row, std::s
                    "=ROUND(IF(UpliftPercent=0," + exactAnnual + "*ContractYears," + exactAnnual +
                        "*((1+UpliftPercent/100)^ContractYears-1)/(UpliftPercent/100)),2)",
                    poundsOf(lotResult.contractValue), c.f.money);
-    c.book.text(sheet, row, summary::Label, "Flags", c.f.bold);
-    std::string words;
-    if (!lotResult.flags.empty()) {
-        words = codesInWords(lotResult.flags, "; ");
-    }
-    for (const LotBidResult& bidRow : lotResult.bids) {
-        if (!bidRow.flags.empty()) {
-            words += (words.empty() ? "" : "; ") + c.pack.bids[bidRow.bid].id + ": " + codesInWords(bidRow.flags, "; ");
-        }
-    }
-    if (words.empty()) {
-        c.book.text(sheet, row++, summary::Figure, "none");
-        return row;
-    }
-    for (const std::string_view line : Book::splitLines(words, lineWidth, 1)) {
-        c.book.text(sheet, row++, summary::Figure, line, c.f.flag);
-    }
-    return row;
+    return writeFlags(c, sheet, row, lotResult);
 }
 
 /// The lot's excluded bids with their reasons in words and codes, a reason a row (each fits the
@@ -261,16 +305,19 @@ void writeSummary(const SheetContext& c, lxw_worksheet* sheet, const Layout& lay
         const int lotFirst = row;
         c.book.text(sheet, row++, summary::Heading, "Lot " + lot.id + (lot.name.empty() ? "" : ": " + lot.name),
                     c.f.heading);
+        const bool framework = lot.award == LotAward::Framework;
+        const std::string priceHeading = framework ? "Evaluated price (per " + std::string(unitName(lot.unit)) + ")"
+                                                   : std::string("Evaluated price (per place-week)");
         header(c, sheet, row++,
                {{summary::Rank, "Rank"},
                 {summary::Bidder, "Bidder"},
                 {summary::Bid, "Bid"},
-                {summary::EvaluatedPrice, "Evaluated price (per place-week)"},
+                {summary::EvaluatedPrice, priceHeading.c_str()},
                 {summary::PriceScore, "Price score"},
                 {summary::QualityScore, "Quality score"},
                 {summary::TotalScore, "Total score"},
-                {summary::Places, "Places awarded"},
-                {summary::AnnualCost, "Annual cost"}});
+                {summary::Places, framework ? "Admitted" : "Places awarded"},
+                {summary::AnnualCost, framework ? "" : "Annual cost"}});
         const int first = row;
         for (std::size_t i = 0; i < lotResult.bids.size(); ++i) {
             if (lotResult.bids[i].compliant()) {

@@ -21,7 +21,7 @@ struct RunInfo {
     // The hash of the results.json written beside the workbook. Asked for only when the Audit sheet,
     // the last, is written, so that results.json can be produced meanwhile on another thread.
     std::function<std::string()> resultsSha256;
-    std::string logCheckpoint;  // the audit log's size and head before this run, or why there is none
+    std::string logCheckpoint;  // the audit log's checkpoint ("12:4f1c...") before this run; empty when none
 };
 
 /// Writes the workbook to `file`. Throws io::OutputError when libxlsxwriter reports a failure.

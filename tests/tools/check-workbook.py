@@ -69,6 +69,7 @@ def check_against_results(book, results):
         if lot is None:
             fail(f"Summary shows lot {lot_id}, which results.json does not have")
             continue
+        framework = lot.get("award") == "framework"
         compliant = [b for b in lot["bids"] if b["status"] == "compliant"]
         if list(ranked) != [b["bid"] for b in compliant]:
             fail(f"lot {lot_id}: Summary ranks {list(ranked)}, results.json {[b['bid'] for b in compliant]}")
@@ -82,14 +83,21 @@ def check_against_results(book, results):
                 "priceScore": fixed(row[4], decimals),
                 "qualityScore": fixed(row[5], decimals),
                 "totalScore": fixed(row[6], decimals),
-                "awardedPlaces": int(row[7]),
             }
+            if framework:  # admitted or not; no places (version 2)
+                shown["admitted"] = {"yes": True, "no": False}.get(row[7], row[7])
+            else:
+                shown["awardedPlaces"] = int(row[7])
             for key, value in shown.items():
                 if value != bid[key]:
                     fail(f"lot {lot_id} {bid['bid']} {key}: workbook {value}, results.json {bid[key]}")
-        for label, key, convert in [("Places awarded", "awardedPlaces", int), ("Providers", "providers", int),
-                                    ("Annual cost", "annualCost", lambda v: fixed(v, 2)),
-                                    ("Contract value", "contractValue", lambda v: fixed(v, 2))]:
+        figures_shown = [("Providers admitted", "providers", int)] if framework else [
+            ("Places awarded", "awardedPlaces", int), ("Providers", "providers", int),
+            ("Annual cost", "annualCost", lambda v: fixed(v, 2)),
+            ("Contract value", "contractValue", lambda v: fixed(v, 2))]
+        if framework and figures.get("Annual cost") != "n/a":
+            fail(f"lot {lot_id}: a framework lot's annual cost shows {figures.get('Annual cost')!r}, not n/a")
+        for label, key, convert in figures_shown:
             value = convert(figures.get(label))
             if value != lot[key]:
                 fail(f"lot {lot_id} {label}: workbook {value}, results.json {lot[key]}")
@@ -104,6 +112,12 @@ def check_against_results(book, results):
                 for a in lot["awards"]]
     if awarded != expected:
         fail(f"Award sheet places {awarded}, results.json awards {expected}")
+    # A framework lot's admission walk: the admitted bids, in rank order.
+    admitted = [(row[0], row[2]) for row in book["Award"].iter_rows(min_row=2, values_only=True)
+                if isinstance(row[8], str) and row[8].startswith("admitted")]
+    expected = [(lot["lot"], b["bid"]) for lot in results["lots"] for b in lot["bids"] if b.get("admitted")]
+    if admitted != expected:
+        fail(f"Award sheet admits {admitted}, results.json {expected}")
 
 
 def summary_value(sheet, label):
@@ -131,7 +145,8 @@ def check_formulas_present(formulas):
             is_header = row[0].row == 1 if name != "Summary" else values[0] == "Rank"
             if is_header:
                 headers = {c.column: c.value for c in row
-                           if c.value in computed or (isinstance(c.value, str) and c.value.startswith("Question score"))}
+                           if c.value in computed or (isinstance(c.value, str) and (
+                               c.value.startswith("Question score") or c.value.startswith("Evaluated price (per ")))}
                 continue
             if name == "Summary" and not isinstance(values[0], (int, float)):
                 headers = {} if values[0] is None and values[1] is not None else headers
@@ -145,7 +160,7 @@ def check_formulas_present(formulas):
 FUNCTIONS = {"ROUND", "SUMPRODUCT", "SUM", "MIN", "MAX", "IF", "AVERAGE", "MEDIAN", "COUNT", "COUNTIF", "SUMIF"}
 NAMES = {"PriceWeight", "QualityWeight", "Decimals", "ScaleMax", "MinScoreEach", "MinQualityPercent",
          "WeeksPerYear", "UpliftPercent", "ContractYears"}
-STRINGS = {'""', '"hotspot"', '">0"'}
+STRINGS = {'""', '"hotspot"', '">0"', '"yes"'}
 TOKEN = re.compile(r'\s*(?:(?P<string>"[^"]*")|(?P<ref>(?:(?:Price|Quality|Award|Summary)!)?\$?[A-Z]{1,3}\$?[0-9]+)'
                    r'|(?P<number>[0-9]+(?:\.[0-9]+)?)|(?P<name>[A-Za-z][A-Za-z0-9_.]*)|(?P<op>[-+*/^(),:=<>]))')
 
