@@ -76,7 +76,8 @@ void applyBid(Db& db, const std::string& id, const Poco::JSON::Object::Ptr& data
     const std::string file = storedText(data, "file");
     const std::string xmlText = storedText(data, "xml");
     const xml::ReadPack read = readLogged(
-        PackDocuments{InputDocument{"tender.xml", tenderXml(db, id)}, std::vector<InputDocument>{{file, xmlText}}, {}, {}},
+        PackDocuments{
+            InputDocument{"tender.xml", tenderXml(db, id)}, std::vector<InputDocument>{{file, xmlText}}, {}, {}},
         "bid " + file);
     const Bid& bid = read.pack.bids.at(0);
     dropBidFile(db, id, file);

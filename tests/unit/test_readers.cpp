@@ -244,7 +244,8 @@ TEST(Readers, ReadsTextInAnyFormAndRefusesTextAmongElementsWhereItStands) {
 }
 
 TEST(Readers, RefusesABidWithoutLotBidsAndLeavesAnEmptyLotBidToTheTender) {
-    const std::string noLotBid = R"(<bid xmlns="urn:tenderscore:bid:1" id="B" tender="T1" submitted="2023-10-01T16:20:00Z">
+    const std::string noLotBid =
+        R"(<bid xmlns="urn:tenderscore:bid:1" id="B" tender="T1" submitted="2023-10-01T16:20:00Z">
   <bidder name="Oakwood Care Ltd"/>
 </bid>
 )";
@@ -252,7 +253,8 @@ TEST(Readers, RefusesABidWithoutLotBidsAndLeavesAnEmptyLotBidToTheTender) {
               Strings{"bid.xml:1:1: error [missing-element]: <bid> needs at least one <lotBid> element"});
     // Whether a lot bid needs settings (a places lot) or band prices (a framework lot, where none
     // priced is a bid excluded band by band) is the tender's to say: checkBids reports it.
-    const std::string emptyLotBid = R"(<bid xmlns="urn:tenderscore:bid:1" id="B" tender="T1" submitted="2023-10-01T16:20:00Z">
+    const std::string emptyLotBid =
+        R"(<bid xmlns="urn:tenderscore:bid:1" id="B" tender="T1" submitted="2023-10-01T16:20:00Z">
   <bidder name="Oakwood Care Ltd"/>
   <lotBid lot="L1"/>
 </bid>
