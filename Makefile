@@ -28,7 +28,7 @@ SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-om
 BENCH_SIZES ?= 1000,10000,50000
 BENCH_RUNS ?= 3
 
-.PHONY: all deps configure build demo test test-sanitize fuzz bench bench-server docs-images format format-check tidy clean
+.PHONY: all deps configure build demo serve-demo test test-sanitize fuzz bench bench-server docs-images format format-check tidy clean
 
 all: build
 
@@ -51,6 +51,10 @@ build: configure
 demo: build
 	$(BUILD_DIR)/tenderscore evaluate --tender $(SAMPLE)/tender.xml --bids $(SAMPLE)/bids \
 		--scores $(SAMPLE)/scores.xml --out out/demo
+
+# The panel server on the Essex sample: a fresh store, a panel of five users, scoring open.
+serve-demo: build
+	/usr/bin/python3 tests/tools/serve-demo.py $(BUILD_DIR)/tenderscore $(CURDIR)
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
