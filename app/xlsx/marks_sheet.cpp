@@ -2,6 +2,8 @@
 // and evaluator, with the marks the method counted, their spread and the tender's flags on it. Marks
 // given to a bid later excluded are shown too, marked as such: the panel's record is complete.
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "xlsx/sheets.hpp"
 
@@ -27,20 +29,39 @@ void writeHeader(const SheetContext& c, lxw_worksheet* sheet, const marks::Colum
                 spread ? "Flags (spread over " + std::to_string(*spread) + " is flagged)" : "Flags", c.f.header);
 }
 
+/// The marks of the bids the core did not score (excluded before scoring), by bid id: read once,
+/// so that the sheet stays linear in the number of marks however many bids were excluded.
+using UnscoredMarks = std::unordered_map<std::string_view, std::vector<const Mark*>>;
+
+UnscoredMarks unscoredMarks(const SheetContext& c) {
+    UnscoredMarks unscored;
+    for (std::size_t b = 0; b < c.pack.bids.size(); ++b) {
+        if (!c.result.quality[b]) {
+            unscored.emplace(c.pack.bids[b].id, std::vector<const Mark*>{});
+        }
+    }
+    for (const Mark& mark : c.pack.scores.marks) {
+        if (const auto found = unscored.find(mark.bid); found != unscored.end()) {
+            found->second.push_back(&mark);
+        }
+    }
+    return unscored;
+}
+
 /// The mark evaluator `e` gave bid `b` on question `q`, from the core's positions when the bid was
 /// scored, otherwise from the scores file as recorded.
-const Mark* markOf(const SheetContext& c, std::size_t b, std::size_t q, std::size_t e) {
+const Mark* markOf(const SheetContext& c, const UnscoredMarks& unscored, std::size_t b, std::size_t q, std::size_t e) {
     if (const auto& scored = c.result.quality[b]) {
         const auto& at = scored->positions.mark(q, e);
         return at ? &c.pack.scores.marks[*at] : nullptr;
     }
-    const std::string& bid = c.pack.bids[b].id;
     const std::string& question = c.rules().questions[q].id;
     const std::string& evaluator = c.pack.scores.evaluators[e].id;
-    const auto found = std::find_if(c.pack.scores.marks.begin(), c.pack.scores.marks.end(), [&](const Mark& m) {
-        return m.bid == bid && m.question == question && m.evaluator == evaluator;
+    const std::vector<const Mark*>& marks = unscored.at(c.pack.bids[b].id);
+    const auto found = std::find_if(marks.begin(), marks.end(), [&](const Mark* m) {
+        return m->question == question && m->evaluator == evaluator;
     });
-    return found == c.pack.scores.marks.end() ? nullptr : &*found;
+    return found == marks.end() ? nullptr : *found;
 }
 
 /// The flags the core set on a question's marks, in words.
@@ -60,8 +81,8 @@ bool recused(const SheetContext& c, const Evaluator& evaluator, const Bid& bid) 
                        [&](const Recusal& r) { return r.evaluator == evaluator.id && r.bid == bid.id; });
 }
 
-void writeRow(const SheetContext& c, lxw_worksheet* sheet, int row, const marks::Columns& col, std::size_t b,
-              std::size_t q) {
+void writeRow(const SheetContext& c, const UnscoredMarks& unscored, lxw_worksheet* sheet, int row,
+              const marks::Columns& col, std::size_t b, std::size_t q) {
     const Bid& bid = c.pack.bids[b];
     const Question& question = c.rules().questions[q];
     const auto& scored = c.result.quality[b];
@@ -74,7 +95,7 @@ void writeRow(const SheetContext& c, lxw_worksheet* sheet, int row, const marks:
     c.book.text(sheet, row, marks::Question, question.id);
     const auto& evaluators = c.pack.scores.evaluators;
     for (std::size_t e = 0; e < evaluators.size(); ++e) {
-        if (const Mark* mark = markOf(c, b, q, e)) {
+        if (const Mark* mark = markOf(c, unscored, b, q, e)) {
             c.book.number(sheet, row, col.mark(e), mark->score, c.f.mark);
         } else if (recused(c, evaluators[e], bid)) {
             c.book.text(sheet, row, col.mark(e), "recused", c.f.mark);
@@ -104,11 +125,12 @@ void writeMarksSheet(const SheetContext& c, lxw_worksheet* sheet) {
     }
     std::sort(order.begin(), order.end(),
               [&](std::size_t a, std::size_t b) { return c.pack.bids[a].id < c.pack.bids[b].id; });
+    const UnscoredMarks unscored = unscoredMarks(c);
     int row = 1;
     for (const std::size_t b : order) {
         const int first = row;
         for (std::size_t q = 0; q < c.rules().questions.size(); ++q) {
-            writeRow(c, sheet, row++, col, b, q);
+            writeRow(c, unscored, sheet, row++, col, b, q);
         }
         c.book.keepTogether(sheet, first, row - 1);  // a bid's questions on one page
     }
