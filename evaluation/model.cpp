@@ -24,4 +24,28 @@ std::string_view unitName(PriceUnit unit) {
     return "";
 }
 
+std::string_view priceMethodName(PriceMethod method) {
+    switch (method) {
+    case PriceMethod::LowestOverBid:
+        return "lowest-over-bid";
+    case PriceMethod::LinearFromLowest:
+        return "linear-from-lowest";
+    case PriceMethod::CeilingLinear:
+        return "ceiling-linear";
+    }
+    return "";
+}
+
+std::string_view consensusName(ConsensusRule rule) {
+    switch (rule) {
+    case ConsensusRule::Moderated:
+        return "moderated";
+    case ConsensusRule::Mean:
+        return "mean";
+    case ConsensusRule::Median:
+        return "median";
+    }
+    return "";
+}
+
 }  // namespace tenderscore

@@ -22,9 +22,12 @@ enum class LotAward { Places, Framework };
 /// The unit of every price in a lot: `places` lots are priced by the week.
 enum class PriceUnit { Week, Day, Hour };
 
-/// As the tender spells them: "places", "framework"; "week", "day", "hour".
+/// As the tender spells them: "places", "framework"; "week", "day", "hour"; "lowest-over-bid" ...;
+/// "moderated", "mean", "median".
 [[nodiscard]] std::string_view awardName(LotAward award);
 [[nodiscard]] std::string_view unitName(PriceUnit unit);
+[[nodiscard]] std::string_view priceMethodName(PriceMethod method);
+[[nodiscard]] std::string_view consensusName(ConsensusRule rule);
 
 struct Question {
     std::string id;

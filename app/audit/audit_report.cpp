@@ -296,30 +296,6 @@ std::string ratingText(Rating rating) {
     return std::string(ratingName(rating));
 }
 
-std::string priceMethodName(PriceMethod method) {
-    switch (method) {
-    case PriceMethod::LowestOverBid:
-        return "lowest-over-bid";
-    case PriceMethod::LinearFromLowest:
-        return "linear-from-lowest";
-    case PriceMethod::CeilingLinear:
-        return "ceiling-linear";
-    }
-    return "";
-}
-
-std::string consensusName(ConsensusRule rule) {
-    switch (rule) {
-    case ConsensusRule::Moderated:
-        return "moderated";
-    case ConsensusRule::Mean:
-        return "mean";
-    case ConsensusRule::Median:
-        return "median";
-    }
-    return "";
-}
-
 std::string tieBreakText(const std::vector<TieBreakKey>& keys) {
     std::vector<std::string> names;
     names.reserve(keys.size());
@@ -342,8 +318,8 @@ std::string phasesText(const std::vector<Phase>& phases) {
 void methodChanges(const EvaluationRules& a, const EvaluationRules& b, Details& out) {
     out.field("price weight", decimal(a.priceWeight), decimal(b.priceWeight));
     out.field("quality weight", decimal(a.qualityWeight), decimal(b.qualityWeight));
-    out.field("price method", priceMethodName(a.priceMethod), priceMethodName(b.priceMethod));
-    out.field("consensus rule", consensusName(a.consensus), consensusName(b.consensus));
+    out.field("price method", std::string(priceMethodName(a.priceMethod)), std::string(priceMethodName(b.priceMethod)));
+    out.field("consensus rule", std::string(consensusName(a.consensus)), std::string(consensusName(b.consensus)));
     out.field("decimals", std::to_string(a.decimals), std::to_string(b.decimals));
     out.field("top of the marking scale", std::to_string(a.scaleMax), std::to_string(b.scaleMax));
     out.field("minimum score for each question", decimal(a.minScoreEach), decimal(b.minScoreEach));

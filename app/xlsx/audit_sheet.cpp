@@ -48,8 +48,8 @@ void writeAuditSheet(const SheetContext& c, lxw_worksheet* sheet) {
     ++row;
     c.book.text(sheet, row++, audit::Label, "Method parameters", c.f.bold);
     line("Price : quality", toPlainDecimal(rules.priceWeight) + " : " + toPlainDecimal(rules.qualityWeight));
-    line("Price method", methodName(rules.priceMethod));
-    line("Consensus rule", consensusName(rules.consensus));
+    line("Price method", std::string(priceMethodName(rules.priceMethod)));
+    line("Consensus rule", std::string(consensusName(rules.consensus)));
     line("Decimals", std::to_string(rules.decimals) + " (half-up)");
     line("Quality scale", "0 to " + std::to_string(rules.scaleMax));
     line("Minimum score on each question", toPlainDecimal(rules.minScoreEach));

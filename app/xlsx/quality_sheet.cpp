@@ -30,8 +30,8 @@ void writeHeader(const SheetContext& c, lxw_worksheet* sheet, const quality::Col
     c.book.text(sheet, 0, col[quality::Consensus], "Consensus score", c.f.header);
     c.book.text(sheet, 0, col[quality::ConsensusText], "Consensus rationale", c.f.header);
     c.book.text(sheet, 0, col[quality::Moderator], "Moderator", c.f.header);
-    c.book.text(sheet, 0, col[quality::Score], "Question score (" + consensusName(c.rules().consensus) + ")",
-                c.f.header);
+    c.book.text(sheet, 0, col[quality::Score],
+                "Question score (" + std::string(consensusName(c.rules().consensus)) + ")", c.f.header);
     c.book.text(sheet, 0, col[quality::Weighted], "Weighted score", c.f.header);
     c.book.text(sheet, 0, col[quality::Quality], "Quality score", c.f.header);
     c.book.text(sheet, 0, col[quality::Hotspot], "Moderation hotspot", c.f.header);

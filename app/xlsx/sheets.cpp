@@ -50,30 +50,6 @@ double poundsOf(Pence pence) {
     return toDouble(pounds(pence));
 }
 
-std::string methodName(PriceMethod method) {
-    switch (method) {
-    case PriceMethod::LowestOverBid:
-        return "lowest-over-bid";
-    case PriceMethod::LinearFromLowest:
-        return "linear-from-lowest";
-    case PriceMethod::CeilingLinear:
-        return "ceiling-linear";
-    }
-    return "";
-}
-
-std::string consensusName(ConsensusRule rule) {
-    switch (rule) {
-    case ConsensusRule::Moderated:
-        return "moderated";
-    case ConsensusRule::Mean:
-        return "mean";
-    case ConsensusRule::Median:
-        return "median";
-    }
-    return "";
-}
-
 std::string tieBreakText(const std::vector<TieBreakKey>& keys) {
     std::string text;
     for (const TieBreakKey key : keys) {

@@ -149,8 +149,6 @@ void exactNote(const SheetContext& c, lxw_worksheet* sheet, int row, int col, co
 [[nodiscard]] double poundsOf(Pence pence);
 
 // The method in words.
-[[nodiscard]] std::string methodName(PriceMethod method);
-[[nodiscard]] std::string consensusName(ConsensusRule rule);
 [[nodiscard]] std::string tieBreakText(const std::vector<TieBreakKey>& keys);
 [[nodiscard]] std::string isoTime(std::time_t time);
 /// "Jane Smith (E1)", or the id alone when the evaluator is not named.

@@ -112,8 +112,8 @@ std::string methodParagraph(const Tender& tender) {
     return "Bids received after the deadline or not meeting a mandatory requirement were excluded, and " +
            lots.eligibility + ". Each compliant bid was scored out of " +
            toPlainDecimal(rules.priceWeight + rules.qualityWeight) + ": price " + toPlainDecimal(rules.priceWeight) +
-           " by the " + methodName(rules.priceMethod) + " method on " + lots.price + ", and quality " +
-           toPlainDecimal(rules.qualityWeight) + " from " + std::to_string(rules.questions.size()) +
+           " by the " + std::string(priceMethodName(rules.priceMethod)) + " method on " + lots.price +
+           ", and quality " + toPlainDecimal(rules.qualityWeight) + " from " + std::to_string(rules.questions.size()) +
            " weighted questions marked 0 to " + std::to_string(rules.scaleMax) + ", each question scoring " +
            consensusWords(rules.consensus) + " (at least " + toPlainDecimal(rules.minScoreEach) +
            " on each question and " + toPlainDecimal(rules.minQualityPercent) +

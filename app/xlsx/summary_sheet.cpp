@@ -273,16 +273,16 @@ void writeParameters(const SheetContext& c, lxw_worksheet* sheet, Layout& layout
     parameters.text("Authority", c.tender().authority);
     parameters.text("Reference", c.tender().id);
     parameters.text("Deadline for bids", c.tender().deadline ? c.tender().deadline->text : "not set");
-    parameters.text("Method", "Price " + toPlainDecimal(rules.priceWeight) + " : quality " +
-                                  toPlainDecimal(rules.qualityWeight) + "; price method " +
-                                  methodName(rules.priceMethod) + "; consensus " + consensusName(rules.consensus) +
-                                  "; scores rounded half-up to " + std::to_string(rules.decimals) +
-                                  " decimals; ties broken by " + tieBreakText(rules.tieBreak));
+    parameters.text("Method",
+                    "Price " + toPlainDecimal(rules.priceWeight) + " : quality " + toPlainDecimal(rules.qualityWeight) +
+                        "; price method " + std::string(priceMethodName(rules.priceMethod)) + "; consensus " +
+                        std::string(consensusName(rules.consensus)) + "; scores rounded half-up to " +
+                        std::to_string(rules.decimals) + " decimals; ties broken by " + tieBreakText(rules.tieBreak));
     parameters.heading("Method parameters");
     parameters.number("Price weight", "PriceWeight", value(rules.priceWeight));
     parameters.number("Quality weight", "QualityWeight", value(rules.qualityWeight));
-    parameters.text("Price method", methodName(rules.priceMethod));
-    parameters.text("Consensus rule", consensusName(rules.consensus));
+    parameters.text("Price method", std::string(priceMethodName(rules.priceMethod)));
+    parameters.text("Consensus rule", std::string(consensusName(rules.consensus)));
     parameters.number("Decimals (rounding half-up)", "Decimals", rules.decimals);
     parameters.number("Quality marks out of", "ScaleMax", rules.scaleMax);
     parameters.number("Minimum score on each question", "MinScoreEach", value(rules.minScoreEach));
