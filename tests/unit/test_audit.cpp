@@ -275,3 +275,55 @@ TEST(AuditLog, EntryContentCoversEveryField) {
 
 }  // namespace
 }  // namespace tenderscore::audit
+
+namespace tenderscore::audit {
+namespace {
+
+const std::string headA(64, 'a');
+const std::string headB(64, 'b');
+
+/// A log of three entries whose hashes are 1..., 2..., 3... (only the hashes matter to the check).
+std::vector<RunRecord> threeRuns() {
+    std::vector<RunRecord> runs(3);
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        runs[i].number = static_cast<std::int64_t>(i + 1);
+        runs[i].entryHash = std::string(64, static_cast<char>('1' + i));
+    }
+    return runs;
+}
+
+TEST(Checkpoint, TheOneFormAndTheWorkbooksOlderWordingBothRead) {
+    const auto held = parseCheckpoint("2:" + headA);
+    ASSERT_TRUE(held);
+    EXPECT_EQ(held->size, 2);
+    EXPECT_EQ(held->head, headA);
+    const auto upper = parseCheckpoint("2:" + std::string(64, 'A'));  // copied in capitals
+    ASSERT_TRUE(upper);
+    EXPECT_EQ(upper->head, headA);
+    const auto older = parseCheckpoint("1 entry, head " + headB);
+    ASSERT_TRUE(older);
+    EXPECT_EQ(older->size, 1);
+    EXPECT_EQ(older->head, headB);
+    EXPECT_FALSE(parseCheckpoint("2:" + headA.substr(1)));  // 63 digits
+    EXPECT_FALSE(parseCheckpoint("2:" + std::string(63, 'a') + "g"));
+    EXPECT_FALSE(parseCheckpoint("-1:" + headA));
+    EXPECT_FALSE(parseCheckpoint(headA));
+}
+
+TEST(Checkpoint, AMistypedCheckpointIsToldApartFromARewrittenLog) {
+    const std::vector<RunRecord> runs = threeRuns();
+    EXPECT_EQ(checkCheckpoint(runs, {2, std::string(64, '2')}).finding, CheckpointFinding::Holds);
+    // The head of entry 3 with the count 2: copied wrongly, not a rewrite.
+    EXPECT_EQ(checkCheckpoint(runs, {2, std::string(64, '3')}).finding, CheckpointFinding::NotAState);
+    // The head at 2 with one digit mistyped.
+    std::string mistyped(64, '2');
+    mistyped[10] = '7';
+    EXPECT_EQ(checkCheckpoint(runs, {2, mistyped}).finding, CheckpointFinding::NotAState);
+    // Another hash altogether at 2: the first two entries are not what they were.
+    EXPECT_EQ(checkCheckpoint(runs, {2, headA}).finding, CheckpointFinding::Rewritten);
+    // More entries than the log holds: entries were removed.
+    EXPECT_EQ(checkCheckpoint(runs, {4, headA}).finding, CheckpointFinding::Shortened);
+}
+
+}  // namespace
+}  // namespace tenderscore::audit

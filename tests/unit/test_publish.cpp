@@ -73,5 +73,13 @@ TEST(Words, OrdinalsDatesAndScores) {
     EXPECT_EQ(ratingText(Rating::RequiresImprovement), "Requires improvement");
 }
 
+TEST(Words, VolumesAreGroupedInThousandsWithTheirDecimalsKept) {
+    EXPECT_EQ(volumeText(Fraction(7300)), "7,300");
+    EXPECT_EQ(volumeText(Fraction(600)), "600");
+    EXPECT_EQ(volumeText(Fraction(1000000000)), "1,000,000,000");
+    EXPECT_EQ(volumeText(ratio(25, 2)), "12.5");  // a band's volume may be a decimal
+    EXPECT_EQ(volumeText(ratio(123456789, 1000)), "123,456.789");
+}
+
 }  // namespace
 }  // namespace tenderscore::publish
