@@ -232,7 +232,10 @@ Diagnostics checkScores(const Tender& tender, const Scores& scores, const std::v
     std::unordered_map<std::string, const Evaluator*> evaluatorsById;
     for (const Evaluator& evaluator : scores.evaluators) {
         evaluatorsById.emplace(evaluator.id, &evaluator);
-        for (const std::string& question : evaluator.questions.value_or(std::vector<std::string>{})) {
+        if (!evaluator.questions) {
+            continue;  // every question
+        }
+        for (const std::string& question : *evaluator.questions) {
             if (questions.count(question) == 0) {
                 errors.push_back({evaluator.at, "unknown-question",
                                   "evaluator '" + evaluator.id + "' is assigned question '" + question +

@@ -12,6 +12,7 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
+#include "evaluation/values.hpp"
 #include "format/text.hpp"
 
 namespace tenderscore::audit {
@@ -28,18 +29,10 @@ std::string shortened(const std::string& sha256) {
     return sha256.substr(0, shortHash);
 }
 
-/// "5307591.30" -> "£5,307,591.30"
+/// "5307591.30" (results.json) -> "£5,307,591.30"; anything that is not a decimal as it is.
 std::string pounds(const std::string& amount) {
-    const auto point = amount.find('.');
-    const std::string whole = amount.substr(0, point);
-    std::string grouped;
-    for (std::size_t i = 0; i < whole.size(); ++i) {
-        if (i > 0 && (whole.size() - i) % 3 == 0) {
-            grouped += ',';
-        }
-        grouped += whole[i];
-    }
-    return "\xC2\xA3" + grouped + (point == std::string::npos ? "" : amount.substr(point));
+    const std::optional<Fraction> value = parseDecimal(amount);
+    return value ? text::money(roundToPence(*value * 100), "GBP") : amount;
 }
 
 std::string joinedWith(const std::vector<std::string>& items, const char* separator) {
@@ -773,7 +766,7 @@ void change(std::vector<std::string>& changes, const char* what, const std::stri
 }
 
 std::string runLine(const RunRecord& run) {
-    return "run " + std::to_string(run.number) + ": " + isoTime(run.runTime) + " by " + run.actor +
+    return "run " + std::to_string(run.number) + ": " + text::isoTime(run.runTime) + " by " + run.actor +
            (run.reason.empty() ? "" : ", " + inQuotes(run.reason));
 }
 
@@ -874,15 +867,6 @@ std::size_t bidCount(const RunRecord& run) {
 
 }  // namespace
 
-std::string isoTime(std::int64_t seconds) {
-    const auto time = static_cast<std::time_t>(seconds);
-    std::tm utc{};
-    gmtime_r(&time, &utc);
-    char buffer[32];
-    (void)std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);  // always fits
-    return buffer;
-}
-
 std::string logReport(AuditLog& log, const StoredReaders& readers) {
     Printer out(ReportStyle{});
     const std::vector<RunRecord> runs = log.runs();
@@ -896,7 +880,7 @@ std::string logReport(AuditLog& log, const StoredReaders& readers) {
         if (i > 0) {
             out.blank();
         }
-        out.line("Run " + std::to_string(run.number) + ", " + isoTime(run.runTime) + ", by " + run.actor);
+        out.line("Run " + std::to_string(run.number) + ", " + text::isoTime(run.runTime) + ", by " + run.actor);
         out.line("Reason: " + (run.reason.empty() ? std::string("none given") : inQuotes(run.reason)), 2);
         const std::size_t bids = bidCount(run);
         out.line("Tender: " + run.tender +
@@ -930,7 +914,7 @@ std::string logJson(AuditLog& log, const StoredReaders& readers) {
         documents = readDocuments(log, run, readers, false, &documents);
         Object::Ptr entry = object();
         entry->set("run", run.number);
-        entry->set("time", isoTime(run.runTime));
+        entry->set("time", text::isoTime(run.runTime));
         entry->set("actor", run.actor);
         entry->set("reason", run.reason);
         entry->set("toolVersion", run.toolVersion);

@@ -13,9 +13,6 @@
 
 namespace tenderscore::audit {
 
-/// "2023-10-12T00:00:00Z" for seconds since 1970.
-[[nodiscard]] std::string isoTime(std::int64_t seconds);
-
 /// How the reports read the documents a run stored. The readers live in app/xml, which the log does
 /// not depend on: the command that asks for a report passes them in. Each returns the document as
 /// far as it could be read, or nothing when it cannot be read at all (or no reader was given).

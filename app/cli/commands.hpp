@@ -1,6 +1,8 @@
 // One function per command, each in its own file; they return the process's exit status.
 #pragma once
 
+#include <ctime>
+
 #include <Poco/Util/Application.h>
 
 #include "cli/command_line.hpp"
@@ -27,5 +29,9 @@ int replayAnyCommand(const CommandLine& line);
 
 /// Prints every problem and how many; the run writes nothing.
 int reportInputErrors(const Diagnostics& errors);
+
+/// When a run counts as run: SOURCE_DATE_EPOCH when set (reproducible runs), else now
+/// (evaluate_command.cpp; publish uses it too).
+[[nodiscard]] std::time_t runTime();
 
 }  // namespace tenderscore::cli

@@ -62,20 +62,6 @@ private:
     bool _show = false;
 };
 
-/// The run time: SOURCE_DATE_EPOCH when set (reproducible runs), else now.
-std::time_t runTime() {
-    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-    if (epoch == nullptr) {
-        return std::time(nullptr);
-    }
-    constexpr std::uint64_t maxSeconds = 999'999'999'999;  // beyond the year 30000
-    const auto seconds = parseCount(epoch, maxSeconds);
-    if (!seconds) {
-        throw UsageError(std::string("SOURCE_DATE_EPOCH must be a whole number of seconds; got '") + epoch + "'");
-    }
-    return static_cast<std::time_t>(*seconds);
-}
-
 std::string loginName() {
     if (const passwd* user = getpwuid(geteuid()); user != nullptr && user->pw_name != nullptr) {
         return user->pw_name;
@@ -93,6 +79,19 @@ int reportInputErrors(const Diagnostics& errors) {
     std::cerr << "tenderscore: " << errors.size() << (errors.size() == 1 ? " problem" : " problems")
               << " in the input; nothing was written\n";
     return Exit::EXIT_DATAERR;
+}
+
+std::time_t runTime() {
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    if (epoch == nullptr) {
+        return std::time(nullptr);
+    }
+    constexpr std::uint64_t maxSeconds = 999'999'999'999;  // beyond the year 30000
+    const auto seconds = parseCount(epoch, maxSeconds);
+    if (!seconds) {
+        throw UsageError(std::string("SOURCE_DATE_EPOCH must be a whole number of seconds; got '") + epoch + "'");
+    }
+    return static_cast<std::time_t>(*seconds);
 }
 
 int evaluateCommand(const CommandLine& line) {

@@ -19,18 +19,6 @@ namespace tenderscore::cli {
 
 namespace {
 
-/// When the evaluation counts as run: SOURCE_DATE_EPOCH when set, as for `evaluate`; else now.
-std::int64_t evaluationTime() {
-    const char* fixed = std::getenv("SOURCE_DATE_EPOCH");
-    constexpr std::uint64_t latest = 999'999'999'999;
-    const std::optional<std::uint64_t> seconds =
-        fixed == nullptr ? std::optional<std::uint64_t>(std::time(nullptr)) : parseCount(fixed, latest);
-    if (!seconds) {
-        throw UsageError(std::string("SOURCE_DATE_EPOCH must be a whole number of seconds; got '") + fixed + "'");
-    }
-    return static_cast<std::int64_t>(*seconds);
-}
-
 /// The pack named on the command line, evaluated by the run pipeline into `scratch`.
 run::RunOutcome evaluatePack(const CommandLine& line, const std::filesystem::path& scratch, std::int64_t& time) {
     if (!line.option("tender") || !line.option("bids") || !line.option("scores")) {
@@ -40,7 +28,7 @@ run::RunOutcome evaluatePack(const CommandLine& line, const std::filesystem::pat
         throw UsageError("publish takes --run only with --audit");
     }
     run::RunOptions options;
-    time = evaluationTime();
+    time = runTime();
     options.runTime = static_cast<std::time_t>(time);
     options.source = run::PackPaths{line.required("tender"), line.required("bids"), line.required("scores")};
     options.limits = line.limits();

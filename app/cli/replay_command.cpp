@@ -49,7 +49,7 @@ int replayCommand(const CommandLine& line) {
     }
     const audit::RunRecord& recorded = replay.recorded;
     const run::RunOutcome& replayed = replay.replayed;
-    std::cout << "Replayed run " << recorded.number << " (" << audit::isoTime(recorded.runTime) << ", "
+    std::cout << "Replayed run " << recorded.number << " (" << text::isoTime(recorded.runTime) << ", "
               << text::terminalSafe(recorded.actor) << ") into " << text::terminalSafe(replayed.folder.string())
               << "\n";
     bool same = true;

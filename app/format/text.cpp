@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <cstdlib>
+#include <ctime>
 
 #include <unistd.h>
 
@@ -23,6 +24,15 @@ std::string groupedPounds(Pence pence) {
         grouped += whole[i];
     }
     return (negative ? "-" : "") + grouped + plain.substr(point);
+}
+
+std::string isoTime(std::int64_t seconds) {
+    const auto time = static_cast<std::time_t>(seconds);
+    std::tm utc{};
+    gmtime_r(&time, &utc);
+    std::array<char, 32> buffer{};
+    (void)std::strftime(buffer.data(), buffer.size(), "%Y-%m-%dT%H:%M:%SZ", &utc);  // always fits
+    return buffer.data();
 }
 
 std::string money(Pence pence, const std::string& currency) {

@@ -2,6 +2,7 @@
 // for a terminal or a spreadsheet cell.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,8 @@ namespace tenderscore::text {
 
 /// "£5,963.00" for GBP; "5,963.00 EUR" otherwise.
 [[nodiscard]] std::string money(Pence pence, const std::string& currency);
+/// "2023-10-12T00:00:00Z" for seconds since 1970, as every output states a time.
+[[nodiscard]] std::string isoTime(std::int64_t seconds);
 /// Amount with thousands separators and two decimals: "5,963.00".
 [[nodiscard]] std::string groupedPounds(Pence pence);
 /// Each code in words, joined with "; ".

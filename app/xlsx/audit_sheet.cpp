@@ -1,5 +1,6 @@
 // The Audit sheet: the tool and the run, every input file with its role and SHA-256, the hash of
 // results.json and the audit log's checkpoint, and the method's parameters.
+#include "format/text.hpp"
 #include "xlsx/sheets.hpp"
 
 namespace tenderscore::xlsx {
@@ -19,7 +20,7 @@ void writeAuditSheet(const SheetContext& c, lxw_worksheet* sheet) {
         c.book.text(sheet, row++, audit::Text, text);
     };
     line("Tool", "tenderscore " + c.run.toolVersion);
-    line("Run time (UTC)", isoTime(c.run.runTime));
+    line("Run time (UTC)", text::isoTime(c.run.runTime));
     line("Tender", c.tender().id);
     line("results.json SHA-256", c.run.resultsSha256());
     // In the form `tenderscore audit verify --checkpoint` takes, so that it can be copied from here.

@@ -5,6 +5,7 @@
 // framework lot books no places: its rows are the admission walk, a row per compliant bid in rank
 // order, admitted or not, with the providers admitted so far.
 #include <algorithm>
+#include <set>
 
 #include "format/text.hpp"
 #include "xlsx/sheets.hpp"
@@ -75,10 +76,12 @@ void writeStep(const SheetContext& c, lxw_worksheet* sheet, int row, int first, 
 /// The compliant bids of the lot the walk never reached (in rank order), each on a row of its own:
 /// the lot was full before them. Returns the next row.
 int writeNotReached(const SheetContext& c, lxw_worksheet* sheet, int row, const Lot& lot, const LotResult& lotResult) {
+    std::set<std::size_t> reached;  // once: a long walk and many bids would make a search per bid quadratic
+    for (const AwardStep& walk : lotResult.walk) {
+        reached.insert(walk.bid);
+    }
     for (const LotBidResult& bidRow : lotResult.bids) {
-        const bool reached = std::any_of(lotResult.walk.begin(), lotResult.walk.end(),
-                                         [&](const AwardStep& walk) { return walk.bid == bidRow.bid; });
-        if (!bidRow.compliant() || reached) {
+        if (!bidRow.compliant() || reached.count(bidRow.bid) != 0) {
             continue;
         }
         const Bid& bid = c.pack.bids[bidRow.bid];

@@ -58,14 +58,6 @@ std::string tieBreakText(const std::vector<TieBreakKey>& keys) {
     return text + "then bid id";
 }
 
-std::string isoTime(std::time_t time) {
-    std::tm utc{};
-    gmtime_r(&time, &utc);
-    char buffer[32];
-    (void)std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);  // always fits
-    return buffer;
-}
-
 std::string evaluatorName(const Evaluator& evaluator) {
     return evaluator.name.empty() ? evaluator.id : evaluator.name + " (" + evaluator.id + ")";
 }

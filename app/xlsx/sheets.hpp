@@ -150,7 +150,6 @@ void exactNote(const SheetContext& c, lxw_worksheet* sheet, int row, int col, co
 
 // The method in words.
 [[nodiscard]] std::string tieBreakText(const std::vector<TieBreakKey>& keys);
-[[nodiscard]] std::string isoTime(std::time_t time);
 /// "Jane Smith (E1)", or the id alone when the evaluator is not named.
 [[nodiscard]] std::string evaluatorName(const Evaluator& evaluator);
 /// Each code in words with the code beside it, "submitted after the deadline (LATE)", joined by

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "format/text.hpp"
 #include "xlsx/sheets.hpp"
 
 namespace tenderscore::xlsx {
@@ -185,7 +186,7 @@ void writePanel(const SheetContext& c, Lines& page) {
 
 void writeRun(const SheetContext& c, Lines& page) {
     page.heading("This run");
-    page.line("Run time (UTC)", isoTime(c.run.runTime));
+    page.line("Run time (UTC)", text::isoTime(c.run.runTime));
     page.line("Tool", "tenderscore " + c.run.toolVersion);
     page.line("results.json SHA-256", c.run.resultsSha256());
     const std::string& checkpoint = c.run.logCheckpoint;

@@ -12,6 +12,10 @@ import re
 import shutil
 import sqlite3
 import subprocess
+import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from audit_entry import entry_hash  # noqa: E402
 
 FIRST_RUN = "1697068800"   # 2023-10-12T00:00:00Z
 SECOND_RUN = "1697673600"  # 2023-10-19T00:00:00Z
@@ -108,26 +112,6 @@ def change_framework(work):
     lines = scores.read_text().splitlines(keepends=True)
     withdrawn = ('<mark bid="BID-H04"', 'evaluator="E3"')
     scores.write_text("".join(line for line in lines if not all(part in line for part in withdrawn)))
-
-
-def field(name, value):
-    data = str(value).encode()
-    return name.encode() + b"=" + str(len(data)).encode() + b":" + data + b"\n"
-
-
-def entry_hash(db, number, previous_hex):
-    """The entry hash of docs/audit.md, computed independently, as someone rewriting the log would."""
-    row = db.execute("SELECT run_time, actor, reason, tool_version, tender, results_hash, workbook_hash "
-                     "FROM runs WHERE number = ?", (number,)).fetchone()
-    inputs = db.execute("SELECT role, name, hash FROM run_inputs WHERE run = ? ORDER BY position", (number,)).fetchall()
-    content = field("format", "tenderscore-audit/1") + field("number", number) + field("runTime", row[0])
-    for name, value in zip(["actor", "reason", "toolVersion", "tender", "results", "workbook"], row[1:]):
-        content += field(name, value)
-    content += field("inputs", len(inputs))
-    for role, name, digest in inputs:
-        content += field("role", role) + field("name", name) + field("sha256", digest)
-    leaf = hashlib.sha256(b"\x00" + content).digest()
-    return hashlib.sha256(b"\x01" + bytes.fromhex(previous_hex) + leaf).hexdigest()
 
 
 def rewrite_first_reason(work):

@@ -14,7 +14,6 @@ safeguarding answer), then checks:
 - removing the last entry is caught against a checkpoint held elsewhere;
 - runs killed with SIGKILL at random moments leave the log verifiable and no partial outputs.
 """
-import hashlib
 import importlib.util
 import os
 import pathlib
@@ -27,6 +26,9 @@ import sys
 import tempfile
 import time
 import zipfile
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from audit_entry import entry_hash  # noqa: E402
 
 FAILURES = []
 _spec = importlib.util.spec_from_file_location("audit_scenarios", pathlib.Path(__file__).resolve().parent / "audit-scenarios.py")
@@ -63,26 +65,6 @@ def tamper(work, name, statements):
     db.commit()
     db.close()
     return copy.name
-
-
-def field(name, value):
-    data = str(value).encode()
-    return name.encode() + b"=" + str(len(data)).encode() + b":" + data + b"\n"
-
-
-def entry_hash(db, number, previous_hex):
-    """An independent implementation of the entry hash (docs/audit.md), as a rewriter would use."""
-    row = db.execute("SELECT run_time, actor, reason, tool_version, tender, results_hash, workbook_hash "
-                     "FROM runs WHERE number = ?", (number,)).fetchone()
-    inputs = db.execute("SELECT role, name, hash FROM run_inputs WHERE run = ? ORDER BY position", (number,)).fetchall()
-    content = field("format", "tenderscore-audit/1") + field("number", number) + field("runTime", row[0])
-    for name, value in zip(["actor", "reason", "toolVersion", "tender", "results", "workbook"], row[1:]):
-        content += field(name, value)
-    content += field("inputs", len(inputs))
-    for role, name, digest in inputs:
-        content += field("role", role) + field("name", name) + field("sha256", digest)
-    leaf = hashlib.sha256(b"\x00" + content).digest()
-    return hashlib.sha256(b"\x01" + bytes.fromhex(previous_hex) + leaf).hexdigest()
 
 
 def main():
