@@ -57,6 +57,75 @@ void admitToFramework(const Lot& lot, LotResult& result) {
     result.providers = admitted;
 }
 
+bool walkClosed(const Lot& lot, const WalkState& state) {
+    return state.places >= lot.maxPlaces || (lot.maxProviders && state.providers >= *lot.maxProviders);
+}
+
+Fraction walkRow(const Tender& tender, const Lot& lot, const std::vector<Bid>& bids, const LotBidResult& row,
+                 WalkState& state, PlacesByUrn& awardedByUrn, std::vector<Award>& awards,
+                 std::vector<AwardStep>* walk) {
+    Fraction bidCost = 0;
+    if (state.places >= lot.maxPlaces) {
+        return bidCost;  // the lot is full: later bids get no places
+    }
+    if (lot.maxProviders && state.providers >= *lot.maxProviders) {
+        if (walk != nullptr) {
+            walk->push_back(AwardStep{row.bid, row.lotBid, std::nullopt, 0, 0, AwardLimit::ProviderCap, state.places,
+                                      state.providers, Fraction(0), state.cost});
+        }
+        return bidCost;
+    }
+    const Fraction& weeks = tender.contract.weeksPerYear;
+    const std::optional<Fraction> budget =
+        lot.annualBudget ? std::optional<Fraction>(Fraction(static_cast<long>(*lot.annualBudget))) : std::nullopt;
+    const LotBid& lotBid = bids[row.bid].lotBids[row.lotBid];
+    int bidPlaces = 0;
+    for (const EligibleSetting& entry : row.eligible) {
+        if (state.places >= lot.maxPlaces) {
+            break;
+        }
+        const Setting& setting = lotBid.settings[entry.setting];
+        const Fraction placeCost = weeks * static_cast<long>(setting.weeklyPrice);  // a place for a year
+        int n = entry.bookable;
+        AwardLimit limit = AwardLimit::None;
+        if (lot.maxPlacesPerSetting) {
+            const int capLeft = std::max(0, *lot.maxPlacesPerSetting - awardedByUrn[setting.urn]);
+            if (capLeft < n) {
+                n = capLeft;
+                limit = AwardLimit::SettingCap;
+            }
+        }
+        if (lot.maxPlaces - state.places < n) {
+            n = lot.maxPlaces - state.places;
+            limit = AwardLimit::LotFull;
+        }
+        if (budget) {
+            const int affordable = placesWithinBudget(n, state.cost, placeCost, *budget);
+            if (affordable < n) {
+                n = affordable;
+                limit = AwardLimit::Budget;
+            }
+        }
+        const Fraction stepCost = placeCost * n;
+        if (n > 0) {
+            awards.push_back(Award{row.bid, row.lotBid, entry.setting, n, setting.weeklyPrice});
+            awardedByUrn[setting.urn] += n;
+            if (bidPlaces == 0) {
+                ++state.providers;
+            }
+            bidPlaces += n;
+            state.places += n;
+            state.cost += stepCost;
+            bidCost += stepCost;
+        }
+        if (walk != nullptr) {
+            walk->push_back(AwardStep{row.bid, row.lotBid, entry.setting, entry.bookable, n, limit, state.places,
+                                      state.providers, stepCost, state.cost});
+        }
+    }
+    return bidCost;
+}
+
 void awardLot(const Tender& tender, const Lot& lot, const std::vector<Bid>& bids, LotResult& result,
               PlacesByUrn& awardedByUrn) {
     if (lot.award == LotAward::Framework) {
@@ -64,78 +133,25 @@ void awardLot(const Tender& tender, const Lot& lot, const std::vector<Bid>& bids
         flagLot(lot, bids, result);
         return;
     }
-    const Fraction& weeks = tender.contract.weeksPerYear;
-    const std::optional<Fraction> budget =
-        lot.annualBudget ? std::optional<Fraction>(Fraction(static_cast<long>(*lot.annualBudget))) : std::nullopt;
-    Fraction cost = 0;
-    int places = 0;
-    int providers = 0;
+    WalkState state;
     for (LotBidResult& row : result.bids) {
         if (!row.compliant()) {
             continue;
         }
-        row.awardedPlaces = 0;
-        row.annualCost = 0;
-        if (places >= lot.maxPlaces) {
-            continue;  // the lot is full: later bids get no places
-        }
-        if (lot.maxProviders && providers >= *lot.maxProviders) {
-            result.walk.push_back(AwardStep{row.bid, row.lotBid, std::nullopt, 0, 0, AwardLimit::ProviderCap, places,
-                                            providers, Fraction(0), cost});
-            continue;
-        }
-        const LotBid& lotBid = bids[row.bid].lotBids[row.lotBid];
+        const std::size_t first = result.awards.size();
+        const Fraction bidCost = walkRow(tender, lot, bids, row, state, awardedByUrn, result.awards, &result.walk);
         int bidPlaces = 0;
-        Fraction bidCost = 0;
-        for (const EligibleSetting& entry : row.eligible) {
-            if (places >= lot.maxPlaces) {
-                break;
-            }
-            const Setting& setting = lotBid.settings[entry.setting];
-            const Fraction placeCost = weeks * static_cast<long>(setting.weeklyPrice);  // a place for a year
-            int n = entry.bookable;
-            AwardLimit limit = AwardLimit::None;
-            if (lot.maxPlacesPerSetting) {
-                const int capLeft = std::max(0, *lot.maxPlacesPerSetting - awardedByUrn[setting.urn]);
-                if (capLeft < n) {
-                    n = capLeft;
-                    limit = AwardLimit::SettingCap;
-                }
-            }
-            if (lot.maxPlaces - places < n) {
-                n = lot.maxPlaces - places;
-                limit = AwardLimit::LotFull;
-            }
-            if (budget) {
-                const int affordable = placesWithinBudget(n, cost, placeCost, *budget);
-                if (affordable < n) {
-                    n = affordable;
-                    limit = AwardLimit::Budget;
-                }
-            }
-            const Fraction stepCost = placeCost * n;
-            if (n > 0) {
-                result.awards.push_back(Award{row.bid, row.lotBid, entry.setting, n, setting.weeklyPrice});
-                awardedByUrn[setting.urn] += n;
-                if (bidPlaces == 0) {
-                    ++providers;
-                }
-                bidPlaces += n;
-                places += n;
-                cost += stepCost;
-                bidCost += stepCost;
-            }
-            result.walk.push_back(AwardStep{row.bid, row.lotBid, entry.setting, entry.bookable, n, limit, places,
-                                            providers, stepCost, cost});
+        for (std::size_t a = first; a < result.awards.size(); ++a) {
+            bidPlaces += result.awards[a].places;
         }
         row.awardedPlaces = bidPlaces;
         row.annualCost = roundToPence(bidCost);
     }
-    result.awardedPlaces = places;
-    result.providers = providers;
-    result.annualCostExact = cost;
-    result.annualCost = roundToPence(cost);
-    result.contractValue = contractValue(tender.contract, cost);
+    result.awardedPlaces = state.places;
+    result.providers = state.providers;
+    result.annualCostExact = state.cost;
+    result.annualCost = roundToPence(state.cost);
+    result.contractValue = contractValue(tender.contract, state.cost);
     flagLot(lot, bids, result);
 }
 

@@ -5,6 +5,7 @@
 #include "evaluation/price.hpp"
 #include "evaluation/quality.hpp"
 #include "evaluation/ranking.hpp"
+#include "evaluation/sensitivity.hpp"
 #include "evaluation/validation.hpp"
 
 namespace tenderscore {
@@ -80,7 +81,7 @@ Diagnostics validate(const Tender& tender, const std::vector<Bid>* bids, const S
     return errors;
 }
 
-Evaluation evaluate(const Pack& pack) {
+Evaluation evaluate(const Pack& pack, Sensitivity sensitivity) {
     const Tender& tender = pack.tender;
     const std::vector<Bid>& bids = pack.bids;
     Evaluation evaluation;
@@ -142,6 +143,9 @@ Evaluation evaluate(const Pack& pack) {
         rankLot(tender.evaluation, bids, lotResult.bids);
         awardLot(tender, lot, bids, lotResult, awardedByUrn);
         result.lots.push_back(std::move(lotResult));
+    }
+    if (sensitivity == Sensitivity::Assess) {
+        assessSensitivity(pack, compliance, result);
     }
     evaluation.result = std::move(result);
     return evaluation;

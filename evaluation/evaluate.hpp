@@ -16,7 +16,11 @@ struct Evaluation {
     std::optional<Result> result;
 };
 
-[[nodiscard]] Evaluation evaluate(const Pack& pack);
+/// Whether evaluate also works out the sensitivity of 2.7 (the brute-force reference of the tests
+/// evaluates without it, once for every change).
+enum class Sensitivity { Assess, Skip };
+
+[[nodiscard]] Evaluation evaluate(const Pack& pack, Sensitivity sensitivity = Sensitivity::Assess);
 
 /// The cross-document checks of 2.1 alone, for `tenderscore validate`. Either part may be absent.
 /// The checks run over what was read, so that every problem is reported at once; the tender's own

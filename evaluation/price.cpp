@@ -42,6 +42,11 @@ Fraction evaluatedPrice(const Lot& lot, const LotBid& lotBid) {
     return weighted / volume;
 }
 
+Fraction evaluatedPrice(const Lot& lot, const std::vector<Bid>& bids, const LotBidResult& row) {
+    const LotBid& lotBid = bids[row.bid].lotBids[row.lotBid];
+    return lot.award == LotAward::Framework ? evaluatedPrice(lot, lotBid) : evaluatedPrice(lotBid, row.eligible);
+}
+
 std::optional<Fraction> priceCeiling(const Lot& lot) {
     if (lot.award == LotAward::Places) {
         return lot.maxWeeklyPrice ? std::optional<Fraction>(static_cast<long>(*lot.maxWeeklyPrice)) : std::nullopt;
@@ -93,9 +98,7 @@ std::optional<Fraction> scoreLotPrices(const EvaluationRules& rules, const Lot& 
         if (!row.compliant()) {
             continue;
         }
-        const LotBid& lotBid = bids[row.bid].lotBids[row.lotBid];
-        const Fraction price =
-            lot.award == LotAward::Framework ? evaluatedPrice(lot, lotBid) : evaluatedPrice(lotBid, row.eligible);
+        const Fraction price = evaluatedPrice(lot, bids, row);
         if (!lowest || price < *lowest) {
             lowest = price;
         }

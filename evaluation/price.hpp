@@ -17,6 +17,9 @@ namespace tenderscore {
 /// lot's bands, in pence per unit. Requires a price for every band (compliance excludes the others).
 [[nodiscard]] Fraction evaluatedPrice(const Lot& lot, const LotBid& lotBid);
 
+/// P of a lot bid in `lot` as 2.4 defines it for the lot's kind (places or framework).
+[[nodiscard]] Fraction evaluatedPrice(const Lot& lot, const std::vector<Bid>& bids, const LotBidResult& row);
+
 /// C of ceiling-linear: a places lot's maxWeeklyPrice; a framework lot's sum(volume x maxPrice) /
 /// sum(volume). Nothing when the lot has no ceiling (a band without maxPrice).
 [[nodiscard]] std::optional<Fraction> priceCeiling(const Lot& lot);

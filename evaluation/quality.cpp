@@ -110,6 +110,14 @@ Fraction weightedScore(const Question& question, const Fraction& score, int scal
     return question.weight * score / scaleMax;
 }
 
+bool belowQuestionMinimum(const EvaluationRules& rules, const Fraction& score) {
+    return score < rules.minScoreEach;
+}
+
+bool belowQualityMinimum(const EvaluationRules& rules, const Fraction& quality) {
+    return quality < rules.qualityWeight * rules.minQualityPercent / 100;
+}
+
 BidQuality assessQuality(const EvaluationRules& rules, BidScores scores) {
     BidQuality result;
     result.score = 0;
@@ -122,7 +130,7 @@ BidQuality assessQuality(const EvaluationRules& rules, BidScores scores) {
         const std::vector<int>& marks = scores.marks[q];
         QuestionQuality question;
         question.score = *score;
-        question.belowMinimum = *score < rules.minScoreEach;
+        question.belowMinimum = belowQuestionMinimum(rules, *score);
         question.hotspot = isHotspot(marks, rules.scaleMax);
         question.marks = static_cast<int>(marks.size());
         question.spread = spreadOf(marks);
@@ -134,7 +142,7 @@ BidQuality assessQuality(const EvaluationRules& rules, BidScores scores) {
             result.reasons.emplace_back(CodeKind::QualityBelowMin, rules.questions[q].id);
         }
     }
-    result.belowMinimum = result.score < rules.qualityWeight * rules.minQualityPercent / 100;
+    result.belowMinimum = belowQualityMinimum(rules, result.score);
     if (result.belowMinimum) {
         result.reasons.emplace_back(CodeKind::QualityTotalBelowMin);
     }

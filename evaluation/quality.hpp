@@ -37,6 +37,12 @@ struct BidScores {
 /// A question's share of Q: weight x score / scaleMax.
 [[nodiscard]] Fraction weightedScore(const Question& question, const Fraction& score, int scaleMax);
 
+/// A question's score below minScoreEach: the reason QUALITY_BELOW_MIN.
+[[nodiscard]] bool belowQuestionMinimum(const EvaluationRules& rules, const Fraction& score);
+
+/// Q below qualityWeight x minQualityPercent / 100: the reason QUALITY_TOTAL_BELOW_MIN.
+[[nodiscard]] bool belowQualityMinimum(const EvaluationRules& rules, const Fraction& quality);
+
 /// Q = sum of the weighted scores, each question's score and hotspot, the quality thresholds and
 /// the QUALITY_* reasons; the scores' positions move into the result. Requires every question's
 /// score to be available (validation refuses a pack where it is not).

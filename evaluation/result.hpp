@@ -106,6 +106,41 @@ struct AwardStep {
     Fraction annualCostSoFar;  // pence
 };
 
+/// Version 2, section 2.7: one change of one quality input, the consensus score of a (bid, question)
+/// under `moderated`, one evaluator's mark of it under `mean` and `median`.
+struct QualityChange {
+    std::size_t bid = 0;
+    std::size_t question = 0;              // tender order
+    std::optional<std::size_t> evaluator;  // Scores::evaluators; none under `moderated`
+    int from = 0;
+    int to = 0;
+
+    [[nodiscard]] int size() const { return from < to ? to - from : from - to; }
+};
+
+/// What a decisive change would do to one bid's part in the lot: its places in a places lot (the
+/// same number when only the homes differ), its position among the admitted in a framework lot
+/// (0: not admitted). Only the bids whose part changes, and in a framework lot only the changed bid
+/// and those admitted or no longer admitted (the others between move by one place).
+struct OutcomeShift {
+    std::size_t bid = 0;
+    int before = 0;
+    int after = 0;
+};
+
+struct DecisiveChange {
+    QualityChange change;
+    std::vector<OutcomeShift> shifts;  // by bid id
+};
+
+/// How close the lot's outcome was: the smallest size of a decisive change (none when no change of
+/// one quality input changes the outcome) and every decisive change of that size, by bid id, then
+/// question (tender order), then evaluator id, then the new value.
+struct LotSensitivity {
+    std::optional<int> margin;
+    std::vector<DecisiveChange> decisive;
+};
+
 struct LotResult {
     std::size_t lot = 0;
     std::vector<LotBidResult> bids;       // ranked in rank order, then excluded by bid id
@@ -118,6 +153,7 @@ struct LotResult {
     Pence annualCost = 0;
     Pence contractValue = 0;
     std::vector<Code> flags;
+    LotSensitivity sensitivity;
 };
 
 struct Result {

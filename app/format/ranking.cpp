@@ -4,6 +4,7 @@
 #include <map>
 
 #include "evaluation/explain.hpp"
+#include "format/sensitivity_words.hpp"
 #include "format/text.hpp"
 
 namespace tenderscore::text {
@@ -146,6 +147,8 @@ void printRanking(std::ostream& out, const Pack& pack, const Result& result) {
         for (const auto& [spelled, flag] : flagged) {
             out << "Flag " << spelled << ": " << explain(*flag) << "\n";
         }
+        out << "Margin " << (lotResult.sensitivity.margin ? std::to_string(*lotResult.sensitivity.margin) : "none")
+            << ": " << marginWords(lotResult.sensitivity, tender.evaluation.consensus, lot.award) << "\n";
     }
 }
 

@@ -72,6 +72,35 @@ void lotBid(JsonWriter& out, const Pack& pack, const Lot& lot, const LotBidResul
     out.endObject();
 }
 
+/// Version 2, section 3: the lot's margin and its decisive changes (section 2.7).
+void sensitivity(JsonWriter& out, const Pack& pack, const LotSensitivity& sensitivity) {
+    out.key("sensitivity");
+    out.beginObject();
+    if (sensitivity.margin) {
+        out.key("margin").number(*sensitivity.margin);
+    } else {
+        out.key("margin").null();
+    }
+    out.key("decisive");
+    out.beginArray();
+    for (const DecisiveChange& decisive : sensitivity.decisive) {
+        const QualityChange& change = decisive.change;
+        out.beginObject();
+        out.key("bid").string(pack.bids[change.bid].id);
+        out.key("question").string(pack.tender.evaluation.questions[change.question].id);
+        if (change.evaluator) {
+            out.key("evaluator").string(pack.scores.evaluators[*change.evaluator].id);
+        } else {
+            out.key("evaluator").null();
+        }
+        out.key("from").number(change.from);
+        out.key("to").number(change.to);
+        out.endObject();
+    }
+    out.endArray();
+    out.endObject();
+}
+
 void lot(JsonWriter& out, const Pack& pack, const LotResult& result) {
     const Lot& lot = pack.tender.lots[result.lot];
     const bool framework = lot.award == LotAward::Framework;
@@ -110,6 +139,7 @@ void lot(JsonWriter& out, const Pack& pack, const LotResult& result) {
     }
     out.key("flags");
     codes(out, result.flags);
+    sensitivity(out, pack, result.sensitivity);
     out.endObject();
 }
 

@@ -16,6 +16,7 @@ constexpr std::size_t maxCellText = 32767;
 constexpr lxw_color_t belowThresholdFill = 0xF8CBAD;
 constexpr lxw_color_t flagFill = 0xFFE699;
 constexpr lxw_color_t draftRed = 0xC00000;
+constexpr lxw_color_t linkBlue = 0x0563C1;
 constexpr double draftFontSize = 16;
 
 // A4 (paper 9) with half-inch side margins, in points: the width and height a page prints on.
@@ -152,6 +153,10 @@ Book::Book(const std::filesystem::path& file, Properties properties) : _properti
     format_set_bottom(_formats.signLine, LXW_BORDER_THIN);
     _formats.signLabel = addFormat();
     format_set_align(_formats.signLabel, LXW_ALIGN_VERTICAL_BOTTOM);
+    _formats.link = addFormat();
+    format_set_underline(_formats.link, LXW_UNDERLINE_SINGLE);
+    format_set_font_color(_formats.link, linkBlue);
+    format_set_text_wrap(_formats.link);
     _formats.draft = addFormat();
     format_set_bold(_formats.draft);
     format_set_font_size(_formats.draft, draftFontSize);
@@ -198,6 +203,16 @@ void Book::text(lxw_worksheet* sheet, int row, int col, std::string_view value, 
     used(sheet, row, col);
     const std::string cell = text::truncateForCell(text::xmlSafe(value), maxCellText);
     check(worksheet_write_string(sheet, rowIndex(row), colIndex(col), cell.c_str(), format), "text cell");
+}
+
+void Book::link(lxw_worksheet* sheet, int row, int col, const std::string& toSheet, int toRow, int toCol,
+                std::string_view text) {
+    used(sheet, row, col);
+    const std::string target = "internal:'" + toSheet + "'!" + cellRef(toRow, toCol);
+    const std::string shown = text::truncateForCell(text::xmlSafe(text), maxCellText);
+    check(worksheet_write_url_opt(sheet, rowIndex(row), colIndex(col), target.c_str(), _formats.link, shown.c_str(),
+                                  nullptr),
+          "link", target);
 }
 
 void Book::number(lxw_worksheet* sheet, int row, int col, double value, lxw_format* format) {

@@ -40,6 +40,7 @@ struct Formats {
     lxw_format* signLine = nullptr;   // a line to sign or date on
     lxw_format* signLabel = nullptr;  // its label, on the line
     lxw_format* draft = nullptr;      // the DRAFT mark of the Sign-off sheet
+    lxw_format* link = nullptr;       // a link to another sheet
 };
 
 /// How a sheet prints on A4. Paper, margins, the tender in the header and "Page n of m" in the
@@ -86,6 +87,9 @@ public:
                      lxw_format* format = nullptr);
     /// A note on a cell (shown on hover; not printed): the exact value behind a rounded figure.
     void comment(lxw_worksheet* sheet, int row, int col, std::string_view text);
+    /// A link to a cell of another sheet of the book, shown as `text`.
+    void link(lxw_worksheet* sheet, int row, int col, const std::string& toSheet, int toRow, int toCol,
+              std::string_view text);
     void column(lxw_worksheet* sheet, int first, int last, double width, lxw_format* format = nullptr);
     /// Sets a row tall enough for `lines` lines of wrapped text, up to Excel's largest row.
     void rowLines(lxw_worksheet* sheet, int row, int lines);

@@ -98,6 +98,10 @@ namespace audit {
 /// A label and its text; the table of input files puts the file, its role and its hash in them.
 enum Col { Label, Text, Hash };
 }  // namespace audit
+namespace sensitivity {
+/// A line for each lot's margin, then a row for each decisive change.
+enum Col { Lot, Bid, Question, Evaluator, From, To, Effect, Rationale, Last = Rationale };
+}  // namespace sensitivity
 namespace signoff {
 /// A label and its text: every block of the Sign-off sheet reads down the page.
 enum Col { Label, Text, Last = Text };
@@ -123,6 +127,7 @@ void writeAnswersSheet(const SheetContext& c, lxw_worksheet* sheet);
 void writeComplianceSheet(const SheetContext& c, lxw_worksheet* sheet);
 void writeAwardSheet(const SheetContext& c, lxw_worksheet* sheet, Layout& layout);
 void writeSummary(const SheetContext& c, lxw_worksheet* sheet, const Layout& layout);
+void writeSensitivitySheet(const SheetContext& c, lxw_worksheet* sheet, const Layout& layout);
 void writeAuditSheet(const SheetContext& c, lxw_worksheet* sheet);
 /// Written last, though it is the first sheet: it names the hash of results.json.
 void writeSignOffSheet(const SheetContext& c, lxw_worksheet* sheet);

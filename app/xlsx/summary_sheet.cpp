@@ -158,6 +158,28 @@ int writeFlags(const SheetContext& c, lxw_worksheet* sheet, int row, const LotRe
     return row;
 }
 
+/// How close the lot's outcome was (version 2, section 2.7): its margin, in words beside it; the
+/// decisive changes are on the Sensitivity sheet.
+int writeMargin(const SheetContext& c, lxw_worksheet* sheet, int row, const LotResult& lotResult) {
+    const Lot& lot = c.tender().lots[lotResult.lot];
+    const LotSensitivity& sensitivity = lotResult.sensitivity;
+    c.book.text(sheet, row, summary::Label, "Margin", c.f.bold);
+    const std::string outcome = lot.award == LotAward::Framework ? "the admissions" : "the award";
+    c.book.text(sheet, row, summary::Note,
+                !sensitivity.margin ? "no change to one mark changes " + outcome
+                : *sensitivity.margin == 1
+                    ? "one mark decides " + outcome + " (Sensitivity sheet)"
+                    : "the smallest change to one mark that changes " + outcome + " (Sensitivity sheet)",
+                c.f.note);
+    if (sensitivity.margin) {
+        c.book.number(sheet, row++, summary::Figure, *sensitivity.margin,
+                      *sensitivity.margin == 1 ? c.f.flag : nullptr);
+    } else {
+        c.book.text(sheet, row++, summary::Figure, "none");
+    }
+    return row;
+}
+
 /// A framework lot's figures: the providers admitted against its limits, what its prices are per,
 /// and why no cost is given (version 2: a framework admits providers and books no places).
 int writeFrameworkFigures(const SheetContext& c, lxw_worksheet* sheet, int row, const LotResult& lotResult, int first,
@@ -187,6 +209,7 @@ int writeFrameworkFigures(const SheetContext& c, lxw_worksheet* sheet, int row, 
                     std::string(unitName(lot.unit)));
     figure("Annual cost", "not applicable: a framework books no places and commits to no volume");
     c.book.text(sheet, row++, summary::Figure, "n/a");
+    row = writeMargin(c, sheet, row, lotResult);
     return writeFlags(c, sheet, row, lotResult);
 }
 
@@ -233,6 +256,7 @@ int writeLotFigures(const SheetContext& c, lxw_worksheet* sheet, int row, std::s
                    "=ROUND(IF(UpliftPercent=0," + exactAnnual + "*ContractYears," + exactAnnual +
                        "*((1+UpliftPercent/100)^ContractYears-1)/(UpliftPercent/100)),2)",
                    poundsOf(lotResult.contractValue), c.f.money);
+    row = writeMargin(c, sheet, row, lotResult);
     return writeFlags(c, sheet, row, lotResult);
 }
 

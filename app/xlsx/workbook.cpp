@@ -31,6 +31,7 @@ void writeWorkbook(const std::filesystem::path& file, const Pack& pack, const Pa
     lxw_worksheet* answersSheet = book.addSheet("Answers");
     lxw_worksheet* complianceSheet = book.addSheet("Compliance");
     lxw_worksheet* awardSheet = book.addSheet("Award");
+    lxw_worksheet* sensitivitySheet = book.addSheet("Sensitivity");
     lxw_worksheet* auditSheet = book.addSheet("Audit");
     Layout layout;
     writeParameters(context, summarySheet, layout);
@@ -40,6 +41,7 @@ void writeWorkbook(const std::filesystem::path& file, const Pack& pack, const Pa
     writeAnswersSheet(context, answersSheet);
     writeComplianceSheet(context, complianceSheet);
     writeAwardSheet(context, awardSheet, layout);
+    writeSensitivitySheet(context, sensitivitySheet, layout);
     writeSummary(context, summarySheet, layout);
     writeAuditSheet(context, auditSheet);
     writeSignOffSheet(context, signOffSheet);

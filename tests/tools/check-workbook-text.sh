@@ -20,7 +20,7 @@ while IFS= read -r -d '' part; do
     count=$((count + 1))
 done < <(find "$work/parts" -type f \( -name '*.xml' -o -name '*.rels' \) -print0)
 # ESC and the byte that is not UTF-8 are shown; U+009B, which XML allows, is kept as it is.
-grep -qF "$(printf 'BID-001\\x1B[31m\302\233\\xFF.xml')" "$work/parts/xl/worksheets/sheet9.xml" \
+grep -qF "$(printf 'BID-001\\x1B[31m\302\233\\xFF.xml')" "$work/parts/xl/worksheets/sheet10.xml" \
     || { echo "the Audit sheet does not show the file name's ESC and non-UTF-8 byte as \\xNN"; exit 1; }
 echo "all $count XML parts of the workbook are well-formed; the hostile file name is shown as \\xNN"
 

@@ -30,7 +30,8 @@ import tempfile
 import openpyxl
 
 FAILURES = []
-SHEETS = ["Sign-off", "Summary", "Price", "Quality", "Marks", "Answers", "Compliance", "Award", "Audit"]
+SHEETS = ["Sign-off", "Summary", "Price", "Quality", "Marks", "Answers", "Compliance", "Award", "Sensitivity",
+          "Audit"]
 A4 = (595, 842)
 MINIMUM_SCALE = {"Quality": 82}  # 9 points; every other sheet 8 points (73%)
 
