@@ -29,7 +29,7 @@ const std::vector<OptionSpec>& valueOptions() {
         {"out", "DIR", "the folder for evaluation.xlsx and results.json (created when absent)"},
         {"store", "FILE|URL", "the panel server's store: an SQLite file, or a postgresql:// URL"},
         {"listen", "HOST:PORT", "with serve: the address to listen on (default 127.0.0.1:8080)"},
-        {"evaluation", "ID", "with --store: the evaluation to verify or replay"},
+        {"evaluation", "ID", "with --store: the evaluation to verify, show (audit log) or replay"},
         {"at", "SEQ", "with replay --store: the entry of the log to replay the evaluation as of (default: the last)"},
         {"name", "NAME", "with users add: the user's name (A-Z a-z 0-9 . _ -)"},
         {"display", "TEXT", "with users add: the user's full name"},
@@ -78,7 +78,12 @@ const std::vector<Command>& commands() {
          "users add needs --store, --name, --display and --role",
          0,
          usersCommand},
-        {"audit log", {"audit"}, {"format", "config"}, "audit log needs --audit FILE", 0, auditLogCommand},
+        {"audit log",
+         {},
+         {"audit", "format", "config", "store", "evaluation"},
+         "audit log needs --audit FILE, or --store ... --evaluation ID",
+         0,
+         auditLogAnyCommand},
         {"audit checkpoint", {"audit"}, {}, "audit checkpoint needs --audit FILE", 0, auditCheckpointCommand},
         {"audit diff", {"audit"}, {"config"}, "audit diff needs --audit FILE", 2, auditDiffCommand},
     };
@@ -100,6 +105,7 @@ std::string usage() {
            "  tenderscore users add --store FILE|URL --name NAME --display TEXT --role admin|evaluator|auditor\n"
            "                        (the password is read from standard input)\n"
            "  tenderscore audit verify --store FILE|URL --evaluation ID\n"
+           "  tenderscore audit log --store FILE|URL --evaluation ID [--format text|json]\n"
            "  tenderscore replay --store FILE|URL --evaluation ID [--at SEQ] --out DIR\n"
            "  tenderscore audit diff --audit FILE A B\n"
            "  tenderscore --help | --version\n";

@@ -23,8 +23,9 @@ int auditDiffCommand(const CommandLine& line);
 // The panel server (serve_command.cpp, users_command.cpp) and its store (store_commands.cpp).
 int serveCommand(const CommandLine& line);
 int usersCommand(const CommandLine& line);
-/// audit verify and replay: on the audit log with --audit, on the panel store with --store.
+/// audit verify, audit log and replay: on the audit log with --audit, on the panel store with --store.
 int auditVerifyAnyCommand(const CommandLine& line);
+int auditLogAnyCommand(const CommandLine& line);
 int replayAnyCommand(const CommandLine& line);
 
 /// Prints every problem and how many; the run writes nothing.

@@ -1,9 +1,11 @@
-// audit verify and replay on the panel server's store (--store ... --evaluation ID), offline: the
-// chain of an evaluation's log, the derived tables against the fold of the log, and the pack as it
-// stood after any entry evaluated again. Without --store, the audit log's commands run as before.
+// audit verify, audit log and replay on the panel server's store (--store ... --evaluation ID),
+// offline: the chain of an evaluation's log, the derived tables against the fold of the log, the log
+// in words, and the pack as it stood after any entry evaluated again. Without --store, the audit
+// log's commands run as before.
 #include <filesystem>
 #include <iostream>
 
+#include "audit/decision_log.hpp"
 #include "cli/commands.hpp"
 #include "evaluation/values.hpp"
 #include "format/ranking.hpp"
@@ -31,6 +33,16 @@ const std::string& evaluationOf(const CommandLine& line) {
     return line.required("evaluation");
 }
 
+/// The first thing wrong with an evaluation's log ("" when intact): the chain, then the tables
+/// derived from it. Throws StoreError when the store holds no such evaluation.
+std::string checkLog(server::Db& db, const std::string& id) {
+    if (!server::logHead(db, id)) {
+        throw server::StoreError("the store holds no evaluation " + id);
+    }
+    std::string problem = server::checkChain(db, id);
+    return problem.empty() ? server::checkDerived(db, id) : problem;
+}
+
 int storeVerify(const CommandLine& line) {
     const std::string& id = evaluationOf(line);
     server::Store store = openStore(line.required("store"));
@@ -38,10 +50,7 @@ int storeVerify(const CommandLine& line) {
     std::int64_t size = 0;
     std::string head;
     store.transact(server::Store::Mode::Read, [&](server::Db& db) {
-        problem = server::checkChain(db, id);
-        if (problem.empty()) {
-            problem = server::checkDerived(db, id);
-        }
+        problem = checkLog(db, id);
         const auto found = server::logHead(db, id);
         size = found ? found->size : 0;
         head = found ? found->head : "";
@@ -53,6 +62,51 @@ int storeVerify(const CommandLine& line) {
     }
     std::cout << "The log of evaluation " << text::terminalSafe(id) << " is intact: " << size
               << (size == 1 ? " entry" : " entries") << ", head " << head << "\n";
+    return Exit::EXIT_OK;
+}
+
+/// The names the log's words show beside ids: users' full names, bidders, the tender.
+audit::DecisionNames decisionNames(server::Db& db, const std::string& id) {
+    audit::DecisionNames names;
+    for (const server::Row& user : db.query("SELECT name, display FROM users")) {
+        names.users.emplace(user[0], user[1]);
+    }
+    for (const server::Row& bid : db.query("SELECT file, bid, bidder FROM bids WHERE evaluation = ?", {id})) {
+        names.bidFiles.emplace(bid[0], bid[1]);
+        names.bidders.emplace(bid[1], bid[2]);
+    }
+    if (const auto tender = db.one("SELECT tender, title FROM state WHERE evaluation = ?", {id})) {
+        names.tender = tender->at(0) + " \"" + tender->at(1) + "\"";
+    }
+    return names;
+}
+
+int storeLog(const CommandLine& line) {
+    const std::string format = line.option("format").value_or("text");
+    if (format != "text" && format != "json") {
+        throw UsageError("--format must be text or json; got '" + text::terminalSafe(format) + "'");
+    }
+    const std::string& id = evaluationOf(line);
+    server::Store store = openStore(line.required("store"));
+    audit::DecisionLog log;
+    audit::DecisionNames names;
+    log.evaluation = id;
+    store.transact(server::Store::Mode::Read, [&](server::Db& db) {
+        log.problem = checkLog(db, id);
+        log.head = server::logHead(db, id)->head;
+        for (server::Event& event : server::readEvents(db, id)) {
+            log.entries.push_back(audit::DecisionEntry{event.seq, std::move(event.at), std::move(event.actor),
+                                                       std::move(event.type), std::move(event.data),
+                                                       std::move(event.hash)});
+        }
+        names = decisionNames(db, id);
+    });
+    std::cout << (format == "json" ? audit::decisionLogJson(log, names) : audit::decisionLogReport(log, names));
+    if (!log.problem->empty()) {
+        std::cerr << "tenderscore: the log of evaluation " << text::terminalSafe(id)
+                  << " is not intact: " << text::terminalSafe(*log.problem) << "\n";
+        return Exit::EXIT_DATAERR;
+    }
     return Exit::EXIT_OK;
 }
 
@@ -121,6 +175,19 @@ int auditVerifyAnyCommand(const CommandLine& line) {
         throw UsageError("audit verify needs --audit FILE, or --store ... --evaluation ID");
     }
     return auditVerifyCommand(line);
+}
+
+int auditLogAnyCommand(const CommandLine& line) {
+    if (line.option("store")) {
+        if (line.option("audit")) {
+            throw UsageError("audit log takes --audit FILE or --store ... --evaluation ID, not both");
+        }
+        return onStore(line, storeLog);
+    }
+    if (line.option("evaluation") || !line.option("audit")) {
+        throw UsageError("audit log needs --audit FILE, or --store ... --evaluation ID");
+    }
+    return auditLogCommand(line);
 }
 
 int replayAnyCommand(const CommandLine& line) {

@@ -4,10 +4,12 @@
 audit-case.py TOOL ROOT CASE_DIR
 
 CASE_DIR holds
-  scenario              the log to build (tests/tools/audit-scenarios.py: moderation, bid-changed ...)
+  scenario              the log to build (tests/tools/audit-scenarios.py: moderation, bid-changed ...),
+                        or the panel server's store (server-panel): then the times the server wrote
+                        are compared as <time> and the evaluation's id as ev-<evaluation>
   command               the arguments after `tenderscore`, split as a shell splits them, run in the
-                        folder holding log.db; {checkpoint:N}, {head:N}, {typo:N} and {other} are
-                        replaced by the log's values (see audit-scenarios.py)
+                        folder holding log.db (or panel.db); {checkpoint:N}, {head:N}, {typo:N},
+                        {other} and {evaluation} are replaced by the log's values (audit-scenarios.py)
   terminal              (optional) run on a pseudo-terminal, as an auditor at a console sees it
   environment           (optional) NAME=VALUE lines added to the environment
   expected/exit-code    the exit status
@@ -72,6 +74,7 @@ def main():
         else:
             result = subprocess.run(command, cwd=work, env=env, capture_output=True, text=True, timeout=120)
             status, stdout, stderr = result.returncode, result.stdout, result.stderr
+        stdout, stderr = scenarios.masked(stdout, values), scenarios.masked(stderr, values)
         if os.environ.get("UPDATE_EXPECTED"):
             expected.mkdir(exist_ok=True)
             (expected / "exit-code").write_text(f"{status}\n")

@@ -13,6 +13,13 @@ are what it prints (standard output and standard error as a terminal shows them)
 in that golden. The commands run with `tenderscore`
 on PATH in an empty folder holding `samples/`, one after the other, so the doc tells one story.
 
+The panel server's log is read from a store the real server filled: `server-scenario=NAME
+evaluation=ID` in a block's comment builds that scenario of tests/tools/audit-scenarios.py (the
+store panel.db) before the block, and stands for its evaluation's id, which the server draws at
+random, by the ID the doc shows. The server writes the time of each call into its log, so in such a
+block the times are compared as <time>: the doc shows the times of a panel's weeks, where the
+test's session takes seconds.
+
 Hashes are compared up to a consistent renaming (an entry's hash covers the tool's version): the
 same hash wherever the doc shows the same hash. A hash the doc shows is replaced in later commands
 by the one the tool printed in its place, so `--checkpoint` is given the log's real checkpoint.
@@ -123,6 +130,10 @@ def main():
     count = 0
     try:
         for env_extra, steps in sessions(doc):
+            server = None
+            if "server-scenario" in env_extra:
+                values = scenarios.build(env_extra.pop("server-scenario"), tool, root, work / "story")
+                server = (env_extra.pop("evaluation"), values)
             for command, want, span in steps:
                 count += 1
                 if command == "echo $?":
@@ -130,13 +141,22 @@ def main():
                 else:
                     env = scenarios.environment(**env_extra)
                     env["PATH"] = f"{bin_dir}:{env['PATH']}"
-                    result = subprocess.run(["bash", "-c", hashes.in_command(command)], cwd=work / "story", env=env,
+                    run = hashes.in_command(command)
+                    if server:
+                        run = run.replace(server[0], server[1]["evaluation"])
+                    result = subprocess.run(["bash", "-c", run], cwd=work / "story", env=env,
                                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=120)
                     status, got = result.returncode, result.stdout
+                if server:
+                    got = got.replace(server[1]["evaluation"], server[0])
+                    compared_want = scenarios.masked(want, {"mask": "server", "evaluation": server[0]})
+                    compared_got = scenarios.masked(got, {"mask": "server", "evaluation": server[0]})
+                else:
+                    compared_want, compared_got = want, got
                 if os.environ.get("UPDATE_EXPECTED"):
                     replacements.append((span, got))
-                    hashes.learn(want, got)
-                elif not hashes.same(want, got):
+                    hashes.learn(compared_want, compared_got)
+                elif not hashes.same(compared_want, compared_got):
                     failures.append(f"$ {command}\nthe doc shows:\n{want}the command printed:\n{got}")
                     break
             if failures:

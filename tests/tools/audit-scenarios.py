@@ -161,6 +161,121 @@ SCENARIOS = {
 }
 
 
+# ---- the panel server's log ------------------------------------------------------------------
+#
+# A store filled by driving the real server through its API (tests/server/harness.py), as a panel
+# fills it: the tender and three of the Essex bids, one replaced and a fourth file rejected at
+# opening, a panel set twice, declarations (one conflict), marks, a reopened mark, the moderation
+# with a consensus replaced between two runs, and the approval. Every type of entry is there.
+#
+# The server writes the time of each call into its entry, and the evaluation's id is random, so
+# the store is not normalised (its hashes are the server's own and still verify): the goldens mask
+# them instead. Every time is shown as <time>, the id as ev-<evaluation>, and the hashes are
+# renamed in order of appearance (see `masked`).
+
+SERVER_USERS = [("ada", "admin", "Ada Lovelace"), ("erin", "evaluator", "Erin Okafor"),
+                ("faisal", "evaluator", "Faisal Khan")]
+SERVER_BIDS = ["BID-001.xml", "BID-002.xml", "BID-003.xml"]
+
+
+def server_panel(tool, root, work, store=None):
+    """The store panel.db in `work`, or the PostgreSQL store at the URL `store`."""
+    tests = str(root / "tests/server")
+    if tests not in sys.path:
+        sys.path.insert(0, tests)
+    import harness  # noqa: E402 (tests/server/harness.py, with the scenario's root)
+
+    store = store or str(work / "panel.db")
+    for name, role, display in SERVER_USERS:
+        harness.add_user(tool, store, name, role, display)
+    server = harness.Server(tool, store)
+    try:
+        clients = {}
+        for name, _, _ in SERVER_USERS:
+            clients[name] = server.client()
+            harness.expect(clients[name].login(name), 200, what="login " + name)
+        ada, erin, faisal = clients["ada"], clients["erin"], clients["faisal"]
+        sample = lambda *parts: (root / ESSEX).joinpath(*parts).read_text()  # noqa: E731
+        created = harness.expect(ada.post("/api/evaluations", {"tender": sample("tender.xml")}), 201, what="tender")
+        evaluation = created.json()["id"]
+        base = "/api/evaluations/" + evaluation
+        for name in SERVER_BIDS:
+            harness.expect(ada.put(base + "/bids/" + name, {"xml": sample("bids", name)}), 201, what=name)
+        corrected = sample("bids", "BID-002.xml").replace('weeklyPrice="5625.00"', 'weeklyPrice="5600.00"')
+        harness.expect(ada.put(base + "/bids/BID-002.xml", {"xml": corrected}), 200, what="BID-002 replaced")
+        harness.expect(ada.post(base + "/rejections", {
+            "file": "BID-010.xml", "reason": "Received after the deadline (17:04 on 30 June).",
+            "content": "bm90IG9wZW5lZA=="}), 201, what="rejection")
+        harness.expect(ada.put(base + "/panel", {"evaluators": [
+            {"user": "erin", "questions": None, "moderator": False},
+            {"user": "faisal", "questions": None, "moderator": False}]}), 200, what="panel")
+        harness.expect(ada.put(base + "/panel", {"evaluators": [
+            {"user": "erin", "questions": None, "moderator": True},
+            {"user": "faisal", "questions": ["Q1", "Q2"], "moderator": False}]}), 200, what="panel again")
+        harness.expect(ada.post(base + "/open-scoring"), 200, what="open-scoring")
+        marks, consensus = harness.sample_scores(str(root))
+        harness.expect(erin.put(base + "/declaration", {"conflicts": []}), 200, what="erin's declaration")
+        harness.expect(faisal.put(base + "/declaration", {"conflicts": [
+            {"bid": "BID-003", "reason": "My sister manages one of its homes."}]}), 200, what="faisal's declaration")
+        for client, evaluator in [(erin, "E1"), (faisal, "E2")]:
+            for item in harness.expect(client.get(base + "/worklist"), 200, what="worklist").json():
+                score, text = marks[(item["bid"], item["question"], evaluator)]
+                harness.expect(client.put("%s/marks/%s/%s" % (base, item["bid"], item["question"]),
+                                          {"score": score, "rationale": text}), 200, what="mark")
+            harness.expect(client.post(base + "/submit"), 200, what="submit")
+        harness.expect(ada.post(base + "/reopen", {"evaluator": "faisal", "bid": "BID-002", "question": "Q1",
+                                                   "reason": "Marked against the answer to Q2."}), 200, what="reopen")
+        harness.expect(faisal.put(base + "/marks/BID-002/Q1", {
+            "score": 3, "rationale": "Re-read the answer to Q1: a clear missing-from-care protocol."}), 200,
+            what="the reopened mark")
+        harness.expect(erin.post(base + "/open-moderation"), 200, what="open-moderation")
+        for bid in ["BID-001", "BID-002", "BID-003"]:
+            for question in ["Q1", "Q2", "Q3", "Q4"]:
+                score, text = consensus[(bid, question)]
+                harness.expect(erin.put("%s/consensus/%s/%s" % (base, bid, question),
+                                        {"score": score, "rationale": text}), 200, what="consensus")
+        harness.expect(ada.post(base + "/runs"), 201, what="run 1")
+        harness.expect(erin.put(base + "/consensus/BID-002/Q3", {
+            "score": 2, "rationale": "Panel revisited on 20 October: staffing plan lacks night cover."}), 200,
+            what="the consensus replaced")
+        harness.expect(ada.post(base + "/runs"), 201, what="run 2")
+        harness.expect(ada.post(base + "/approvals", {"run": 2, "statement": "Approved for award by the panel."}),
+                       201, what="approval")
+    finally:
+        server.stop()
+    return {"evaluation": evaluation, "mask": "server"}
+
+
+def server_panel_tampered(tool, root, work):
+    """The same store with one entry's actor changed afterwards, outside the server."""
+    values = server_panel(tool, root, work)
+    db = sqlite3.connect(work / "panel.db")
+    db.execute("UPDATE events SET actor = 'faisal' WHERE evaluation = ? AND seq = 30", (values["evaluation"],))
+    db.commit()
+    db.close()
+    return values
+
+
+SERVER_SCENARIOS = {"server-panel": server_panel, "server-panel-tampered": server_panel_tampered}
+
+TIME = re.compile(r"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+# A hash as the server log's report shows it: 8 digits shortened, 64 in full. The entries' hashes,
+# and those of the runs' outputs, which hold the run's time, change from session to session, so
+# one may be all decimal digits, which HASH (below) does not take for a hash.
+SERVER_HASH = re.compile(r"\b(?:[0-9a-f]{64}|[0-9a-f]{8})\b")
+
+
+def masked(text, values):
+    """For a store the server filled: its times and the evaluation's id replaced by placeholders,
+    and its hashes renamed #1, #2 ... as `canonical` renames them."""
+    if values.get("mask") != "server":
+        return text
+    text = TIME.sub("<time>", text.replace(values["evaluation"], "ev-<evaluation>"))
+    names = {}
+    return SERVER_HASH.sub(lambda m: names.setdefault(m.group(0), f"<hash#{len(names) + 1}:{len(m.group(0))}>"),
+                           text)
+
+
 def heads(work):
     """The log's head after 0, 1, 2 ... entries."""
     db = sqlite3.connect(work / "log.db")
@@ -180,6 +295,8 @@ def build(name, tool, root, work):
     """Builds scenario `name` in `work`; returns the placeholders a command may use:
     {head:N} the head after N entries, {checkpoint:N} as audit checkpoint prints it, {typo:N} the
     head mistyped in one digit, {other} a head of no state of the log. Taken before any tampering."""
+    if name in SERVER_SCENARIOS:
+        return SERVER_SCENARIOS[name](tool, root, work)
     sample, runs, after = SCENARIOS[name]
     shutil.copytree(root / sample, work / "pack")
     runs(tool, work)
