@@ -4,6 +4,7 @@ DEBIAN_PACKAGES := cmake g++ make pkg-config clang-format clang-tidy \
 	libpoco-dev libpugixml-dev libxlsxwriter-dev libgmp-dev libssl-dev \
 	googletest libgtest-dev libgmock-dev \
 	libxml2-utils python3 python3-jsonschema python3-openpyxl libreoffice-calc-nogui poppler-utils chromium \
+	chromium-driver python3-selenium \
 	clang-14 libclang-rt-14-dev \
 	libpq-dev postgresql-15
 
@@ -28,7 +29,7 @@ SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-om
 BENCH_SIZES ?= 1000,10000,50000
 BENCH_RUNS ?= 3
 
-.PHONY: all deps configure build demo serve-demo test test-sanitize fuzz bench bench-server docs-images format format-check tidy clean
+.PHONY: all deps configure build demo serve-demo test test-sanitize fuzz bench bench-server docs-images docs-server-images format format-check tidy clean
 
 all: build
 
@@ -85,6 +86,10 @@ bench-server: build
 
 docs-images: build
 	/usr/bin/python3 tests/tools/workbook-docs-images.py $(BUILD_DIR)/tenderscore $(CURDIR)
+
+# Screenshots of every page of the panel server for docs/server.md (the browser test's walk).
+docs-server-images: build
+	/usr/bin/python3 tests/tools/server-docs-images.py $(BUILD_DIR)/tenderscore $(CURDIR)
 
 format:
 	clang-format -i $(SOURCES)

@@ -210,4 +210,39 @@ std::string red(std::string_view text) {
     return "\x1B[31m" + std::string(text) + "\x1B[0m";
 }
 
+std::string htmlText(std::string_view text) {
+    constexpr unsigned char del = 0x7F;
+    // xmlSafe shows controls and bytes that are not UTF-8 as \xNN; DEL, which XML allows and HTML
+    // does not, likewise.
+    const std::string safe = xmlSafe(text);
+    std::string out;
+    out.reserve(safe.size());
+    for (const char c : safe) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) == del) {
+                out += "\\x7F";
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out;
+}
+
 }  // namespace tenderscore::text

@@ -32,6 +32,9 @@ namespace tenderscore::text {
 [[nodiscard]] std::string xmlSafe(std::string_view text);
 /// At most `limit` UTF-16 code units, cut between whole characters, with a visible marker when cut.
 [[nodiscard]] std::string truncateForCell(std::string_view text, std::size_t limit);
+/// Text as HTML character data or a quoted attribute value: & < > " ' escaped, and the controls HTML
+/// does not allow (and bytes that are not UTF-8) shown as \xNN, as xmlSafe and the terminal show them.
+[[nodiscard]] std::string htmlText(std::string_view text);
 /// Control characters shown as \xNN so bidder text cannot drive a terminal: C0 (ESC, CR, tab ...),
 /// DEL, and C1 (U+0080 to U+009F, whose CSI a terminal obeys like ESC [) as their two UTF-8 bytes.
 [[nodiscard]] std::string terminalSafe(std::string_view text);

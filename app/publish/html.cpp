@@ -10,42 +10,11 @@ namespace {
 
 constexpr std::array<char, 16> hexDigits{'0', '1', '2', '3', '4', '5', '6', '7',
                                          '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'};
-constexpr unsigned char del = 0x7F;
 
 }  // namespace
 
 std::string escape(std::string_view text) {
-    // xmlSafe shows controls and bytes that are not UTF-8 as \xNN; DEL, which XML allows and HTML
-    // does not, likewise.
-    const std::string safe = text::xmlSafe(text);
-    std::string out;
-    out.reserve(safe.size());
-    for (const char c : safe) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) == del) {
-                out += "\\x7F";
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out;
+    return text::htmlText(text);
 }
 
 std::string cssString(std::string_view text) {

@@ -12,10 +12,19 @@
 #include "server/http_error.hpp"
 #include "server/json_io.hpp"
 #include "server/state.hpp"
+#include "xml/pack_reader.hpp"
 
 namespace tenderscore::server {
 
 namespace {
+
+/// The tender's moderationSpread (version 2): a larger spread of a cell's marks is flagged.
+std::optional<int> spreadLimitOf(Context& context) {
+    const auto row = context.db.one("SELECT tender_xml FROM state WHERE evaluation = ?", {context.evaluation});
+    const xml::ReadPack read =
+        xml::readDocuments(PackDocuments{InputDocument{"tender.xml", row->at(0)}, {}, {}, {}}, ReadLimits{});
+    return read.pack.tender.evaluation.moderationSpread;
+}
 
 /// A folder of its own under the system's temporary folder, removed when this goes.
 class ScratchFolder {
@@ -73,8 +82,15 @@ Reply getModeration(Context& context) {
          context.db.query("SELECT bid, name, reason FROM recusals WHERE evaluation = ?", {context.evaluation})) {
         recusals[row[0]].push_back(std::move(row));
     }
+    const std::optional<int> spreadLimit = spreadLimitOf(context);
     JsonOut out;
-    out.object().key("spreadLimit").null().key("items").array();
+    out.object().key("spreadLimit");
+    if (spreadLimit) {
+        out.value(std::int64_t{*spreadLimit});
+    } else {
+        out.null();
+    }
+    out.key("items").array();
     for (const Row& bid :
          context.db.query("SELECT bid, bidder FROM bids WHERE evaluation = ? ORDER BY bid", {context.evaluation})) {
         if (!me.empty() && isRecused(context, me, bid[0])) {
@@ -99,7 +115,8 @@ Reply getModeration(Context& context) {
             for (const Row& recusal : recusals[bid[0]]) {
                 out.object().key("evaluator").value(recusal[1]).key("reason").value(recusal[2]).end();
             }
-            out.end().key("spread").value(high - low).key("exceedsSpread").value(false).key("consensus");
+            out.end().key("spread").value(high - low).key("exceedsSpread");
+            out.value(spreadLimit && high - low > *spreadLimit).key("consensus");
             const auto agreed = consensus.find({bid[0], question.id});
             if (agreed == consensus.end()) {
                 out.null();

@@ -47,15 +47,19 @@ Reply getEvaluation(Context& context) {
     const std::vector<QuestionInfo> questions = questionsOf(context.db, context.evaluation);
     JsonOut out;
     out.object().key("id").value(context.evaluation).key("tender").value(state[0]).key("title").value(state[1]);
-    out.key("phase").value(state[2]).key("lots").raw(state[3]).key("questions").array();
+    out.key("phase").value(state[2]).key("scaleMax").value(context.scaleMax).key("lots").raw(state[3]);
+    out.key("questions").array();
     for (const QuestionInfo& question : questions) {
         out.object().key("question").value(question.id).key("weight").value(question.weight);
         out.key("text").value(question.text).end();
     }
     out.end().key("bids").array();
-    for (const Row& bid :
-         context.db.query("SELECT bid, bidder FROM bids WHERE evaluation = ? ORDER BY bid", {context.evaluation})) {
+    for (const Row& bid : context.db.query("SELECT bid, bidder, file FROM bids WHERE evaluation = ? ORDER BY bid",
+                                           {context.evaluation})) {
         out.object().key("bid").value(bid[0]).key("bidder").value(bid[1]);
+        if (!context.membership) {
+            out.key("file").value(bid[2]);
+        }
         if (context.membership) {
             out.key("recused").value(isRecused(context, context.user.name, bid[0]));
         }

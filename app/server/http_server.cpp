@@ -16,6 +16,8 @@
 #include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
 
+#include "server/pages.hpp"
+
 namespace tenderscore::server {
 
 namespace {
@@ -30,11 +32,14 @@ constexpr auto drainLimit = std::chrono::seconds(60);
 constexpr int requestsPerConnection = 100;
 
 void send(Poco::Net::HTTPServerResponse& response, const Reply& reply) {
-    response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
+    response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
     response.setContentType(reply.contentType);
     response.set("Cache-Control", "no-store");
     response.set("X-Content-Type-Options", "nosniff");
     response.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    for (const auto& [name, value] : reply.headers) {
+        response.set(name, value);
+    }
     for (const std::string& cookie : reply.cookies) {
         response.add("Set-Cookie", cookie);
     }
@@ -50,7 +55,7 @@ Reply tooLarge(std::size_t limit) {
 /// it the store and the configuration) from the factory.
 class ApiHandler : public Poco::Net::HTTPRequestHandler {
 public:
-    explicit ApiHandler(Router& router) : _router(router) {}
+    ApiHandler(Router& router, Pages& pages) : _router(router), _pages(pages) {}
 
     void handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out) override {
         try {
@@ -86,7 +91,8 @@ public:
             in.getCookies(cookies);
             request.sessionToken = cookies.get("tenderscore_session", "");
             request.csrfToken = in.get("X-CSRF-Token", "");
-            send(out, _router.handle(request));
+            request.contentType = in.getContentType();
+            send(out, isApiPath(request.path) ? _router.handle(request) : _pages.handle(request));
         } catch (const std::exception& error) {
             std::cerr << "tenderscore serve: a request failed: " << error.what() << "\n";
             if (!out.sent()) {
@@ -98,18 +104,20 @@ public:
 
 private:
     Router& _router;
+    Pages& _pages;
 };
 
 class ApiHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    explicit ApiHandlerFactory(Router& router) : _router(router) {}
+    ApiHandlerFactory(Router& router, Pages& pages) : _router(router), _pages(pages) {}
 
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& /*request*/) override {
-        return new ApiHandler(_router);
+        return new ApiHandler(_router, _pages);
     }
 
 private:
     Router& _router;
+    Pages& _pages;
 };
 
 sigset_t terminationSignals() {
@@ -130,6 +138,7 @@ int serve(const ServeOptions& options, std::ostream& out) {
 
     Store store(options.store, options.config.threads + 2);
     Router router(store, options.config);
+    Pages pages(router, store);
     Poco::Net::ServerSocket socket;
     socket.bind(Poco::Net::SocketAddress(options.listen), true);
     socket.listen(listenBacklog);
@@ -143,7 +152,7 @@ int serve(const ServeOptions& options, std::ostream& out) {
     params->setMaxKeepAliveRequests(requestsPerConnection);
     params->setServerName("tenderscore");
     Poco::ThreadPool threads(2, static_cast<int>(options.config.threads) + 1);
-    Poco::Net::HTTPServer server(new ApiHandlerFactory(router), threads, socket, params);
+    Poco::Net::HTTPServer server(new ApiHandlerFactory(router, pages), threads, socket, params);
     server.start();
     out << "tenderscore serve: listening on http://" << socket.address().toString() << " (store "
         << (isPostgreSql(options.store) ? "PostgreSQL" : options.store) << ")" << std::endl;

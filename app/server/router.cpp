@@ -89,6 +89,9 @@ Reply errorReply(const HttpError& error) {
 }
 
 bool allowsRole(unsigned access, Role role) {
+    if ((access & AnyUser) != 0) {
+        return true;
+    }
     switch (role) {
     case Role::Admin:
         return (access & Admin) != 0;
@@ -101,6 +104,16 @@ bool allowsRole(unsigned access, Role role) {
 }
 
 }  // namespace
+
+std::optional<std::map<std::string, std::string>> matchPath(const std::string& pattern, const std::string& path) {
+    return match(pattern, split(path));
+}
+
+void requireRole(unsigned access, Role role) {
+    if (!allowsRole(access, role)) {
+        throw forbidden(std::string("a user with role ") + roleName(role) + " may not make this call");
+    }
+}
 
 const char* phaseName(unsigned phase) {
     switch (phase) {
@@ -188,10 +201,7 @@ Reply Router::run(const Route& route, const Request& request, std::map<std::stri
         if (writes && !sameSecret(request.csrfToken, session->csrf)) {
             throw forbidden("a change needs the X-CSRF-Token given at sign-in");
         }
-        if ((route.access & AnyUser) == 0 && !allowsRole(route.access, session->user.role)) {
-            throw forbidden(std::string("a user with role ") + roleName(session->user.role) +
-                            " may not make this call");
-        }
+        requireRole(route.access, session->user.role);
         Context context(db, _store, _config, request, session->user, std::move(params));
         if (const auto id = context.params.find("id"); id != context.params.end()) {
             context.evaluation = id->second;

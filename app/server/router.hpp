@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <Poco/JSON/Object.h>
@@ -37,14 +38,16 @@ struct Request {
     std::map<std::string, std::string> query;
     std::string body;
     std::string sessionToken;  // the tenderscore_session cookie
-    std::string csrfToken;     // the X-CSRF-Token header
+    std::string csrfToken;     // the X-CSRF-Token header (a page's form: its csrf field)
+    std::string contentType;   // as sent (a page's form is urlencoded or multipart)
 };
 
 struct Reply {
     int status = 200;
     std::string contentType = "application/json";
     std::string body;
-    std::vector<std::string> cookies;  // Set-Cookie values
+    std::vector<std::string> cookies;                          // Set-Cookie values
+    std::vector<std::pair<std::string, std::string>> headers;  // others (a page's Location, CSP)
 };
 
 /// Who may make a call.
@@ -124,6 +127,12 @@ private:
     Store& _store;
     ServerConfig _config;
 };
+
+/// The path's values when `path` fits `pattern` ("/api/evaluations/{id}"); shared by the pages.
+[[nodiscard]] std::optional<std::map<std::string, std::string>> matchPath(const std::string& pattern,
+                                                                          const std::string& path);
+/// Throws the 403 every call gives when the caller's role may not make it.
+void requireRole(unsigned access, Role role);
 
 /// A JSON answer.
 [[nodiscard]] Reply jsonReply(std::string body, int status = 200);

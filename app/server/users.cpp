@@ -184,4 +184,24 @@ void endSession(Db& db, const std::string& token) {
     db.exec("DELETE FROM sessions WHERE token = ?", {tokenKey(token)});
 }
 
+std::vector<User> usersWithRole(Db& db, Role role) {
+    std::vector<User> users;
+    for (const Row& row :
+         db.query("SELECT name, display FROM users WHERE role = ? ORDER BY name", {std::string(roleName(role))})) {
+        users.push_back(User{row[0], row[1], role});
+    }
+    return users;
+}
+
+std::vector<std::string> evaluationsOf(Db& db, const User& user) {
+    const Rows rows = user.role == Role::Evaluator
+                          ? db.query("SELECT evaluation FROM panel WHERE name = ? ORDER BY evaluation", {user.name})
+                          : db.query("SELECT id FROM evaluations ORDER BY id");
+    std::vector<std::string> ids;
+    for (const Row& row : rows) {
+        ids.push_back(row[0]);
+    }
+    return ids;
+}
+
 }  // namespace tenderscore::server

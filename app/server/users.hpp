@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "server/store.hpp"
 
@@ -61,5 +62,10 @@ struct Session {
 [[nodiscard]] std::optional<Session> findSession(Db& db, const std::string& token, std::int64_t now);
 void endSession(Db& db, const std::string& token);
 [[nodiscard]] std::optional<User> findUser(Db& db, const std::string& name);
+/// Every user with the role, by name.
+[[nodiscard]] std::vector<User> usersWithRole(Db& db, Role role);
+/// The evaluations a user may open, by id: every one for an admin or an auditor, those whose panel
+/// they are on for an evaluator.
+[[nodiscard]] std::vector<std::string> evaluationsOf(Db& db, const User& user);
 
 }  // namespace tenderscore::server

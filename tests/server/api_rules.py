@@ -262,7 +262,9 @@ def limits_and_hostile_requests(tool, root, stores, scratch):
                 raw.recv(65536)
             except OSError:
                 pass  # the server may close first: it must only go on answering others
-    expect(admin.get("/no/such/path"), 404, "not-found")
+    expect(admin.get("/api/no/such/path"), 404, "not-found")
+    page = expect(admin.get("/no/such/path"), 404, what="an unknown page")  # outside /api/: a page
+    check(b"<h1>Page not found</h1>" in page.body, "an unknown page is the pages' 404: %r" % page)
     expect(admin.request("PATCH", "/api/session", {}), 405)
     expect(admin.request("GET", "/api/evaluations/%2e%2e"), 404, "not-found")
     expect(admin.login("ada"), 200, what="the server still answers after hostile requests")

@@ -1,6 +1,7 @@
 """An evaluator never receives a price, a setting, another evaluator's mark or a bid they are
-recused from: every body an evaluator can fetch (every GET of the API, allowed or refused, and the
-answers to their own changes), in every phase, is searched for every price of the pack (as written
+recused from: every body an evaluator can fetch (every GET of the API, allowed or refused, the
+answers to their own changes, and every page reachable by following the links of the pages from
+`/`), in every phase, is searched for every price of the pack (as written
 and as formatted), every setting's URN and name, every other evaluator's rationale, and every
 response text of a bid they are recused from. A moderator sees the others' marks once moderation
 opens (the moderation view), and the run's outputs, which the contract gives moderators, are the
@@ -8,8 +9,10 @@ one place a moderator meets prices; nothing else.
 
 usage: evaluator_blind.py TOOL ROOT sqlite|postgresql"""
 
+import html
 import re
 import sys
+import urllib.parse
 import xml.etree.ElementTree as ET
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
@@ -57,13 +60,34 @@ class Watch:
     def __init__(self):
         self.bodies = {name: [] for name in PANEL}
         self.evaluation = ""
+        self.pages = 0
 
     def keep(self, name, what, reply):
         self.bodies[name].append((self.evaluation + " " + what, reply.body.decode("utf-8", "replace")))
         return reply
 
+    def crawl(self, client, name, phase, evaluation):
+        """Every page reachable from / by following links, within this evaluation."""
+        pages = "/evaluations/" + evaluation
+        queue, seen = ["/"], set()
+        while queue:
+            path = queue.pop()
+            if path in seen:
+                continue
+            seen.add(path)
+            reply = self.keep(name, "%s PAGE %s" % (phase, path), client.get(path))
+            targets = [dict(reply.headers).get("Location", "")] if reply.status == 303 else []
+            targets += re.findall(r'href="([^"]+)"', reply.body.decode("utf-8", "replace"))
+            for target in targets:
+                target = urllib.parse.urlsplit(html.unescape(target))
+                if target.path == pages or target.path.startswith(pages + "/"):
+                    queue.append(target.path + ("?" + target.query if target.query else ""))
+        return len(seen)
+
     def fetch_all(self, clients, base, phase):
+        evaluation = base.rsplit("/", 1)[1]
         for name in PANEL:
+            self.pages += self.crawl(clients[name], name, phase, evaluation)
             for path in ("", "/worklist", "/moderation", "/events", "/scores.xml", "/scores.xml?at=1",
                          "/runs/1/results.json", "/runs/1/scores.xml", "/runs/1/evaluation.xlsx"):
                 reply = clients[name].get(base + path)
@@ -136,10 +160,18 @@ def blind(tool, root, stores, scratch):
                 forbidden += others
             if name == "grace" and what.startswith("with-recusal"):
                 forbidden.append(RECUSED_MARK)
+                if " PAGE " in what and not what.endswith("/declaration"):
+                    forbidden.append("BID-006")  # the recused bid: its id and bidder on the declaration only
             if " setup " in what or "before declarations" in what:
                 forbidden += every_response  # before the declaration, nothing of a bid's content
+            if " PAGE " in what:
+                body = html.unescape(body)  # a page writes ' as &#39;
             for bidder in bidders:  # bidder names are shown; a home may be named like its provider
                 body = body.replace(bidder, "<bidder>")
+            # Random values (the evaluation's id, the session's CSRF token) may hold a price's digits.
+            body = re.sub(r"ev-[0-9a-f]+", "ev-<id>", body)
+            body = re.sub(r'name="csrf" value="[^"]*"', 'name="csrf" value="<token>"', body)
+            body = re.sub(r'"csrf": *"[^"]*"', '"csrf": "<token>"', body)
             for secret in forbidden:
                 check(secret not in body, "%s received %r in %s: %s" % (name, secret, what, body[:200]))
     check(any(RECUSED_MARK in body for what, body in watch.bodies["faisal"]),
@@ -148,7 +180,10 @@ def blind(tool, root, stores, scratch):
     check(any("5450.00" in body for what, body in watch.bodies["erin"] if "/runs/1/results.json" in what and
               "after a run" in what), "the moderator's results.json download has the prices")
     check(server.stop() == 0, "SIGTERM ends the server with status 0")
-    print("searched", searched, "bodies for", len(prices) + len(settings), "prices and settings, the recused "
+    check(watch.pages > 100, "the pages were crawled: %d" % watch.pages)
+    check(any("PAGE" in what and "/work/BID-" in what for what, _ in watch.bodies["faisal"]),
+          "the crawl reached the mark pages")
+    print("searched", searched, "bodies (%d pages) for" % watch.pages, len(prices) + len(settings), "prices and settings, the recused "
           "bid's answers and the other evaluators' rationales")
     return 0
 

@@ -11,6 +11,7 @@ usage: lifecycle.py TOOL ROOT sqlite|postgresql [--v2]"""
 
 import base64
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -108,6 +109,14 @@ def lifecycle(tool, root, stores, scratch):
     expect(clients["erin"].post(base + "/open-moderation"), 200, what="open-moderation by the moderator")
     moderator = clients["erin"]
     view = expect(moderator.get(base + "/moderation"), 200, what="moderation").json()
+    # The spread of each cell's marks, flagged against the tender's moderationSpread (none here).
+    limit = re.search(r'moderationSpread="(\d+)"', sample(root, "tender.xml"))
+    check(view["spreadLimit"] == (int(limit.group(1)) if limit else None), "the moderation view's spread limit")
+    for item in view["items"]:
+        given = [mark["score"] for mark in item["marks"]]
+        spread = max(given) - min(given) if given else 0
+        check(item["spread"] == spread and item["exceedsSpread"] == (limit is not None and spread > int(limit.group(1))),
+              "the spread of %s %s" % (item["bid"], item["question"]))
     _, consensus = sample_scores(root)
     for item in view["items"]:
         score, text = consensus[(item["bid"], item["question"])]

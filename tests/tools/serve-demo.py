@@ -79,7 +79,8 @@ def main():
         print("evaluation %s, scoring open; users (password \"%s\"):" % (base.rsplit("/", 1)[1], PASSWORD))
         for name, role, display in PANEL:
             print("  %-7s %-9s %s" % (name, role, display))
-        print("the API is in docs/server.md; Ctrl-C stops the server")
+        print("open the address in a browser and sign in; the pages and the API are in docs/server.md; "
+              "Ctrl-C stops the server")
         sys.stdout.flush()
         signal.signal(signal.SIGINT, lambda *_: server.send_signal(signal.SIGTERM))
         return server.wait()
