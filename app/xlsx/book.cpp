@@ -460,6 +460,14 @@ void Book::pageBreaks(lxw_worksheet* sheet, const Page& page, const Extent& exte
         }
         across += widthOf(col);
     }
+    // A sheet holds at most LXW_BREAKS_MAX (1,023) manual breaks each way, Excel's limit; libxlsxwriter
+    // counts a longer list in 16 bits and never ends. Past the limit, pages break where they fall.
+    if (rows.size() > LXW_BREAKS_MAX) {
+        rows.resize(LXW_BREAKS_MAX);
+    }
+    if (cols.size() > LXW_BREAKS_MAX) {
+        cols.resize(LXW_BREAKS_MAX);
+    }
     if (!rows.empty()) {
         rows.push_back(0);
         _rowBreaks.push_back(std::move(rows));
