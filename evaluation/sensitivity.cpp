@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include "evaluation/award.hpp"
@@ -60,8 +61,9 @@ struct LotView {
     std::vector<std::size_t> awardsFrom;  // [position]: its first award; [ranked]: the number of awards
     std::vector<int> constrainedBefore;   // [position]: rows before it that took less than they offered
     PlacesByUrn entering;                 // places awarded in earlier lots
-    std::unordered_map<std::string, std::vector<std::pair<std::size_t, int>>> awardsByUrn;  // (position, places)
-    std::unordered_map<std::string, int> offeredBy;  // ranked rows offering each home
+    // Keyed by the homes' URNs as the pack holds them.
+    std::unordered_map<std::string_view, std::vector<std::pair<std::size_t, int>>> awardsByUrn;  // (position, places)
+    std::unordered_map<std::string_view, int> offeredBy;  // ranked rows offering each home
 };
 
 enum class Effect { Same, Changed, Rescore };
@@ -193,7 +195,7 @@ private:
         const Tender& tender = _pack.tender;
         _views.resize(_result.lots.size());
         PlacesByUrn awarded;
-        std::vector<std::set<std::string>> homes(_result.lots.size());  // every home a lot's rows offer
+        std::vector<std::set<std::string_view>> homes(_result.lots.size());  // every home a lot's rows offer
         for (std::size_t l = 0; l < _result.lots.size(); ++l) {
             const LotResult& lot = _result.lots[l];
             const Lot& spec = tender.lots[lot.lot];
@@ -233,7 +235,7 @@ private:
                     continue;
                 }
                 _views[l].cascades = std::any_of(homes[l].begin(), homes[l].end(),
-                                                 [&](const std::string& urn) { return homes[later].count(urn) > 0; });
+                                                 [&](std::string_view urn) { return homes[later].count(urn) > 0; });
             }
         }
     }
@@ -380,15 +382,12 @@ private:
         std::vector<std::optional<std::vector<OutcomeShift>>> shifts(_result.lots.size());
         std::optional<std::size_t> cascadeFrom;
         for (const BidBase::Row& at : _bases[b].rows) {
-            if (cascadeFrom) {
-                break;  // the lots from there on are awarded again below
-            }
             LotEffect effect = effectIn(at.lot, at.row, *changed);
             if (effect.effect == Effect::Same) {
                 continue;
             }
             if (_views[at.lot].cascades) {
-                cascadeFrom = at.lot;
+                cascadeFrom = at.lot;  // this lot and the later ones are awarded again below
                 break;
             }
             if (effect.effect == Effect::Rescore) {
@@ -414,8 +413,7 @@ private:
         }
         for (std::size_t l = 0; l < shifts.size(); ++l) {
             if (active[l] && shifts[l]) {
-                const std::optional<std::size_t> evaluator = input.evaluator;
-                found[l].push_back(DecisiveChange{QualityChange{b, input.question, evaluator, input.value, to},
+                found[l].push_back(DecisiveChange{QualityChange{b, input.question, input.evaluator, input.value, to},
                                                   std::move(*shifts[l])});
             }
         }

@@ -10,6 +10,10 @@ std::string inputName(ConsensusRule rule) {
     return rule == ConsensusRule::Moderated ? "one consensus score" : "one evaluator's mark";
 }
 
+std::string outcomeName(LotAward award) {
+    return award == LotAward::Framework ? "the admissions" : "the award";
+}
+
 std::string places(int n) {
     if (n == 0) {
         return "none";
@@ -61,7 +65,7 @@ std::string inputWords(const Pack& pack, const QualityChange& change) {
 }  // namespace
 
 std::string marginWords(const LotSensitivity& sensitivity, ConsensusRule rule, LotAward award) {
-    const std::string outcome = award == LotAward::Framework ? "the admissions" : "the award";
+    const std::string outcome = outcomeName(award);
     if (!sensitivity.margin) {
         return "No change to " + inputName(rule) + " changes " + outcome + ".";
     }
@@ -77,9 +81,15 @@ std::string marginWords(const LotSensitivity& sensitivity, ConsensusRule rule, L
            ", and no smaller change does" + count;
 }
 
-std::string changeWords(const Pack& pack, const QualityChange& change) {
-    return terminalSafe(inputWords(pack, change) + " from " + std::to_string(change.from) + " to " +
-                        std::to_string(change.to));
+std::string marginNote(const LotSensitivity& sensitivity, LotAward award) {
+    const std::string outcome = outcomeName(award);
+    if (!sensitivity.margin) {
+        return "no change to one mark changes " + outcome;
+    }
+    if (*sensitivity.margin == 1) {
+        return "one mark decides " + outcome + " (Sensitivity sheet)";
+    }
+    return "the smallest change to one mark that changes " + outcome + " (Sensitivity sheet)";
 }
 
 std::string decisiveWords(const Pack& pack, const Lot& lot, const DecisiveChange& decisive) {

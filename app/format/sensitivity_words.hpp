@@ -14,9 +14,9 @@ namespace tenderscore::text {
 /// score under `moderated`, one evaluator's mark under `mean` and `median`.
 [[nodiscard]] std::string marginWords(const LotSensitivity& sensitivity, ConsensusRule rule, LotAward award);
 
-/// The changed input: "BID-002's consensus on Q1 from 3 to 4", "Erin Shaw's (E2) mark for
-/// BID-002 on Q1 from 3 to 4".
-[[nodiscard]] std::string changeWords(const Pack& pack, const QualityChange& change);
+/// The same in a few words, beside the Summary's Margin figure: "one mark decides the award
+/// (Sensitivity sheet)".
+[[nodiscard]] std::string marginNote(const LotSensitivity& sensitivity, LotAward award);
 
 /// What a decisive change would do: "Had BID-002's consensus on Q1 been 4 instead of 3, BID-002
 /// would have been awarded 11 places instead of 2, and BID-001 none instead of 9."

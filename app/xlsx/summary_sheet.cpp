@@ -1,5 +1,6 @@
 // The Summary: the method's parameters as named cells, then for each lot its ranking table, its
 // figures against its caps, its flags, its excluded bids and a chart of the scores.
+#include "format/sensitivity_words.hpp"
 #include "format/text.hpp"
 #include "io/output_set.hpp"
 #include "xlsx/sheets.hpp"
@@ -164,13 +165,7 @@ int writeMargin(const SheetContext& c, lxw_worksheet* sheet, int row, const LotR
     const Lot& lot = c.tender().lots[lotResult.lot];
     const LotSensitivity& sensitivity = lotResult.sensitivity;
     c.book.text(sheet, row, summary::Label, "Margin", c.f.bold);
-    const std::string outcome = lot.award == LotAward::Framework ? "the admissions" : "the award";
-    c.book.text(sheet, row, summary::Note,
-                !sensitivity.margin ? "no change to one mark changes " + outcome
-                : *sensitivity.margin == 1
-                    ? "one mark decides " + outcome + " (Sensitivity sheet)"
-                    : "the smallest change to one mark that changes " + outcome + " (Sensitivity sheet)",
-                c.f.note);
+    c.book.text(sheet, row, summary::Note, text::marginNote(sensitivity, lot.award), c.f.note);
     if (sensitivity.margin) {
         c.book.number(sheet, row++, summary::Figure, *sensitivity.margin,
                       *sensitivity.margin == 1 ? c.f.flag : nullptr);
