@@ -37,7 +37,7 @@ std::string explain(const Code& code) {
         return "band " + subject + " is priced above its price ceiling";
     case CodeKind::MarksSpread:
         return "the evaluators' marks for question " + subject +
-               " spread more than the tender allows; the moderation note must say how it was resolved";
+               " spread more than the tender allows; the panel should record how the difference was resolved";
     case CodeKind::BelowMinProviders:
         return "fewer providers admitted than the lot's minimum";
     }

@@ -137,24 +137,31 @@ void writeRankingRow(const SheetContext& c, lxw_worksheet* sheet, int row, const
                    poundsOf(*bidRow.annualCost), c.f.money);
 }
 
-/// The lot's flags, and its lot bids', in words under the figures; returns the next row.
+/// One flag in words beside whose it is (the lot, or a bid's id, marked), as the excluded bids are
+/// listed; returns the next row.
+int writeFlag(const SheetContext& c, lxw_worksheet* sheet, int row, std::string_view whose, const Code& flag) {
+    c.book.text(sheet, row, summary::Figure, whose, c.f.flag);
+    const std::string words = codesInWords({flag});  // outlives the lines, which view it
+    for (const std::string_view line : Book::splitLines(words, noteWidth, 1)) {
+        c.book.text(sheet, row++, summary::Note, line, c.f.note);
+    }
+    return row;
+}
+
+/// The lot's flags, then its lot bids', each on its own lines under the figures; returns the next row.
 int writeFlags(const SheetContext& c, lxw_worksheet* sheet, int row, const LotResult& lotResult) {
     c.book.text(sheet, row, summary::Label, "Flags", c.f.bold);
-    std::string words;
-    if (!lotResult.flags.empty()) {
-        words = codesInWords(lotResult.flags, "; ");
+    const int first = row;
+    for (const Code& flag : lotResult.flags) {
+        row = writeFlag(c, sheet, row, "the lot", flag);
     }
     for (const LotBidResult& bidRow : lotResult.bids) {
-        if (!bidRow.flags.empty()) {
-            words += (words.empty() ? "" : "; ") + c.pack.bids[bidRow.bid].id + ": " + codesInWords(bidRow.flags, "; ");
+        for (const Code& flag : bidRow.flags) {
+            row = writeFlag(c, sheet, row, c.pack.bids[bidRow.bid].id, flag);
         }
     }
-    if (words.empty()) {
+    if (row == first) {
         c.book.text(sheet, row++, summary::Figure, "none");
-        return row;
-    }
-    for (const std::string_view line : Book::splitLines(words, lineWidth, 1)) {
-        c.book.text(sheet, row++, summary::Figure, line, c.f.flag);
     }
     return row;
 }
