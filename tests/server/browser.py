@@ -22,12 +22,13 @@ import time
 import urllib.parse
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
-from harness import (SAMPLE, Server, add_user, check, expect, main, sample, sample_bids, sample_scores)
+from harness import (SAMPLE, Server, add_user, check, expect, main, sample, sample_bids, sample_recusals,
+                     sample_scores)
 
 EVALUATORS = {"E1": "erin", "E2": "faisal", "E3": "grace"}
 DISPLAY = {"ada": "Ada Okafor", "olu": "Olu Bello", "erin": "Erin Shaw", "faisal": "Faisal Khan",
            "grace": "Grace Lee"}
-RECUSED = ("grace", "BID-006")
+RECUSED = ("grace", "BID-005")  # the sample's recusal: E3 stood aside from BID-005
 GRACE_QUESTIONS = ["Q1", "Q2"]
 CORRUPT = b"\x00\x01 not a bid"  # the bytes of the file rejected at opening
 
@@ -268,7 +269,7 @@ def admin_sets_up(browser, root, scratch, api):
     return evaluation, page
 
 
-def evaluator_marks(browser, name, evaluator, page, marks):
+def evaluator_marks(browser, name, evaluator, page, marks, recusals):
     b = browser
     b.sign_in(name)
     b.open(page, "overview-evaluator" if name == "grace" else None)
@@ -280,7 +281,7 @@ def evaluator_marks(browser, name, evaluator, page, marks):
         check("Reason" in b.source() and b.h1() == "Declare conflicts of interest",
               "a conflict without a reason is refused")
         b.tick("c%d" % index)
-        b.type("r%d" % index, "I worked for the bidder until March 2023.")
+        b.type("r%d" % index, recusals[(evaluator, RECUSED[1])])
         b.keyboard_reaches("Make my declaration")
     b.submit("Make my declaration")
     check(b.h1() == "Your worklist" and "Your declaration is recorded" in b.source(), "%s declared" % name)
@@ -451,8 +452,10 @@ def walk(tool, root, stores, scratch, shoot=None):
         evaluation, page = admin_sets_up(browser, root, scratch, api)
         lap("set-up")
         marks, consensus = sample_scores(root)
+        recusals = sample_recusals(root)
+        check(list(recusals) == [("E3", RECUSED[1])], "the sample's recusal is E3's from %s" % RECUSED[1])
         for evaluator, name in EVALUATORS.items():
-            evaluator_marks(browser, name, evaluator, page, marks)
+            evaluator_marks(browser, name, evaluator, page, marks, recusals)
             lap(name)
         evaluator_refused(browser, page)
         moderate(browser, page, consensus, {"marks": marks})

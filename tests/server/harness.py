@@ -191,6 +191,14 @@ def sample_scores(root):
     return marks, consensus
 
 
+def sample_recusals(root):
+    """The sample's recusals: {(evaluator, bid): reason}."""
+    ns = {"s": "urn:tenderscore:scores:1"}
+    tree = ET.parse(os.path.join(root, SAMPLE, "scores.xml"))
+    return {(recusal.get("evaluator"), recusal.get("bid")): recusal.text
+            for recusal in tree.getroot().findall("s:recusal", ns)}
+
+
 def main(run, argv):
     """Runs `run(tool, root, stores, scratch)` with a store kind from argv: TOOL ROOT sqlite|postgresql."""
     tool, root, kind = argv[1], argv[2], argv[3]

@@ -3,9 +3,10 @@ panel with a moderator, a reopened mark, a moderation with a replaced consensus,
 approval; the run's results.json equals `tenderscore evaluate` on the run's scores.xml byte for
 byte; the log verifies offline, replays, and a value changed outside the server is reported.
 
-With --v2 the panel also has a recusal, a member marking only some questions, and a file rejected
-at opening (tender-evaluation-v2.md): the run's results.json still equals `tenderscore evaluate`
-on the same pack, the rejected file in its bids folder.
+The evaluators declare the sample's recusal (E3 from BID-005). With --v2 the panel also has a
+second recusal, a member marking only some questions, and a file rejected at opening
+(tender-evaluation-v2.md): the run's results.json still equals `tenderscore evaluate` on the same
+pack, the rejected file in its bids folder.
 
 usage: lifecycle.py TOOL ROOT sqlite|postgresql [--v2]"""
 
@@ -17,11 +18,11 @@ import subprocess
 import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
-from harness import (Server, add_user, check, expect, main, sample, sample_bids, sample_scores)
+from harness import (Server, add_user, check, expect, main, sample, sample_bids, sample_recusals, sample_scores)
 
 V2 = "--v2" in sys.argv
 EVALUATORS = {"E1": "erin", "E2": "faisal", "E3": "grace"}
-RECUSED = ("grace", "BID-006")
+V2_RECUSAL = ("grace", "BID-006")  # beside the sample's own recusal
 E3_QUESTIONS = ["Q1", "Q2"]
 CORRUPT = b"\x00\x01 not a bid"  # the bytes of the file rejected at opening
 
@@ -53,16 +54,17 @@ def score_everything(clients, root, evaluation):
     for evaluator, name in EVALUATORS.items():
         client = clients[name]
         expect(client.get(base + "/worklist"), 409, "conflict-not-declared", "worklist before the declaration")
-        conflicts = [{"bid": RECUSED[1], "reason": "Worked for the bidder until March 2023."}] \
-            if V2 and name == RECUSED[0] else []
+        conflicts = [{"bid": bid, "reason": reason}
+                     for (recused, bid), reason in sorted(sample_recusals(root).items()) if recused == evaluator]
+        if V2 and name == V2_RECUSAL[0]:
+            conflicts.append({"bid": V2_RECUSAL[1], "reason": "Worked for the bidder until March 2023."})
         expect(client.put(base + "/declaration", {"conflicts": conflicts}), 200, what="declaration")
         worklist = expect(client.get(base + "/worklist"), 200, what="worklist").json()
         for item in worklist:
             score, text = marks[(item["bid"], item["question"], evaluator)]
             expect(client.put("%s/marks/%s/%s" % (base, item["bid"], item["question"]),
                               {"score": score, "rationale": text}), 200, what="mark")
-        expected = (9 - (1 if V2 and name == RECUSED[0] else 0)) * \
-            (len(E3_QUESTIONS) if V2 and name == "grace" else 4)
+        expected = (9 - len(conflicts)) * (len(E3_QUESTIONS) if V2 and name == "grace" else 4)
         check(len(worklist) == expected, "%s's worklist has %d items, not %d" % (name, len(worklist), expected))
         expect(client.post(base + "/submit"), 200, what="submit")
 
@@ -109,7 +111,7 @@ def lifecycle(tool, root, stores, scratch):
     expect(clients["erin"].post(base + "/open-moderation"), 200, what="open-moderation by the moderator")
     moderator = clients["erin"]
     view = expect(moderator.get(base + "/moderation"), 200, what="moderation").json()
-    # The spread of each cell's marks, flagged against the tender's moderationSpread (none here).
+    # The spread of each cell's marks, flagged against the tender's moderationSpread (1 in the sample).
     limit = re.search(r'moderationSpread="(\d+)"', sample(root, "tender.xml"))
     check(view["spreadLimit"] == (int(limit.group(1)) if limit else None), "the moderation view's spread limit")
     for item in view["items"]:
@@ -117,6 +119,7 @@ def lifecycle(tool, root, stores, scratch):
         spread = max(given) - min(given) if given else 0
         check(item["spread"] == spread and item["exceedsSpread"] == (limit is not None and spread > int(limit.group(1))),
               "the spread of %s %s" % (item["bid"], item["question"]))
+    check(any(item["exceedsSpread"] for item in view["items"]), "some cells are over the sample's spread limit")
     _, consensus = sample_scores(root)
     for item in view["items"]:
         score, text = consensus[(item["bid"], item["question"])]

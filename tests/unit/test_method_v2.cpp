@@ -2,9 +2,12 @@
 // Every figure below is worked by hand in the comment beside it.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "builders.hpp"
 #include "evaluation/evaluate.hpp"
 #include "evaluation/price.hpp"
+#include "xml/pack_reader.hpp"
 
 namespace tenderscore {
 namespace {
@@ -284,6 +287,45 @@ TEST(MethodV2, AModeratorRecusedFromTheBidIsRefused) {
     EXPECT_EQ(errors[0],
               "scores.xml:20:3: error [recused]: moderator 'E1' stood aside from bid 'B1' (line 6), so "
               "cannot moderate it");
+}
+
+
+/// The Kent regional sample (samples/kent-2021-regional, `mean`, weights 12, 10, 10, 8, scale 5)
+/// keeps the record a real panel would: K3 marks KQ2 and KQ4, K4 marks KQ1 and KQ4, K4 stood aside
+/// from KB-03, and a spread over 1 is flagged. KB-01's marks: KQ1 4, 5, 5 (K1, K2, K4) -> 14/3;
+/// KQ2 4, 3, 4 (K1, K2, K3) -> 11/3; KQ3 3, 3 (K1, K2) -> 3; KQ4 4, 4, 5, 5 -> 9/2.
+/// Q = 12 x (14/3) / 5 + 10 x (11/3) / 5 + 10 x 3 / 5 + 8 x (9/2) / 5
+///   = 56/5 + 22/3 + 6 + 36/5 = 168/15 + 110/15 + 90/15 + 108/15 = 476/15 = 31.733... -> 31.73.
+/// KB-03's KQ1 has two marks (K1, K2): K3 is not assigned it and K4 stood aside. KB-04's KQ4 marks
+/// are 3, 2, 4, 4: spread 2, flagged before its ABNORMALLY_LOW.
+TEST(MethodV2, KentRegionalSampleAveragesTheAssignedUnrecusedMarks) {
+    const std::filesystem::path sample = std::filesystem::path(TENDERSCORE_SAMPLES) / "kent-2021-regional";
+    const xml::ReadPack read =
+        xml::readPack(sample / "tender.xml", sample / "bids", sample / "scores.xml", ReadLimits{});
+    ASSERT_TRUE(read.errors.empty());
+    const Evaluation evaluation = evaluate(read.pack, Sensitivity::Skip);
+    ASSERT_TRUE(evaluation.result);
+    const auto quality = [&](const std::string& id) -> const BidQuality& {
+        for (std::size_t b = 0; b < read.pack.bids.size(); ++b) {
+            if (read.pack.bids[b].id == id) {
+                return *evaluation.result->quality[b];
+            }
+        }
+        throw std::runtime_error("no bid " + id);
+    };
+    const BidQuality& kb01 = quality("KB-01");
+    EXPECT_EQ(kb01.questions[0].score, ratio(14, 3));
+    EXPECT_EQ(kb01.questions[1].score, ratio(11, 3));
+    EXPECT_EQ(kb01.questions[2].score, ratio(3, 1));
+    EXPECT_EQ(kb01.questions[3].score, ratio(9, 2));
+    EXPECT_EQ((std::vector<int>{kb01.questions[0].marks, kb01.questions[1].marks, kb01.questions[2].marks,
+                                kb01.questions[3].marks}),
+              (std::vector<int>{3, 3, 2, 4}));
+    EXPECT_EQ(kb01.score, ratio(476, 15));
+    EXPECT_EQ(toString(*rowOf(*evaluation.result, read.pack, "KB-01").qualityScore), "31.73");
+    EXPECT_EQ(quality("KB-03").questions[0].marks, 2);
+    EXPECT_EQ(spelled(rowOf(*evaluation.result, read.pack, "KB-04").flags),
+              (Strings{"MARKS_SPREAD:KQ4", "ABNORMALLY_LOW"}));
 }
 
 }  // namespace
