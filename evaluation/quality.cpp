@@ -102,6 +102,10 @@ int spreadOf(const std::vector<int>& marks) {
     return *highest - *lowest;
 }
 
+bool overSpreadLimit(int spread, const std::optional<int>& moderationSpread) {
+    return moderationSpread && spread > *moderationSpread;
+}
+
 bool isHotspot(const std::vector<int>& marks, int scaleMax) {
     return 2 * spreadOf(marks) > scaleMax;  // spread > scaleMax / 2, in whole numbers
 }
@@ -134,7 +138,7 @@ BidQuality assessQuality(const EvaluationRules& rules, BidScores scores) {
         question.hotspot = isHotspot(marks, rules.scaleMax);
         question.marks = static_cast<int>(marks.size());
         question.spread = spreadOf(marks);
-        question.spreadFlagged = rules.moderationSpread && question.spread > *rules.moderationSpread;
+        question.spreadFlagged = overSpreadLimit(question.spread, rules.moderationSpread);
         const bool below = question.belowMinimum;
         result.questions.push_back(std::move(question));
         result.score += weightedScore(rules.questions[q], *score, rules.scaleMax);

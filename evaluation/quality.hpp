@@ -30,6 +30,10 @@ struct BidScores {
 /// Version 2, section 2.3: the highest minus the lowest of the marks, 0 with fewer than two.
 [[nodiscard]] int spreadOf(const std::vector<int>& marks);
 
+/// Version 2, section 2.3: a spread over the tender's moderationSpread is flagged MARKS_SPREAD (and
+/// under `moderated` its consensus needs a note). No limit, no flag.
+[[nodiscard]] bool overSpreadLimit(int spread, const std::optional<int>& moderationSpread);
+
 /// A moderation hotspot: the highest and lowest of the evaluators' marks on a question differ by
 /// more than half the scale (1 and 5 on a 0-5 scale). No marks, no hotspot.
 [[nodiscard]] bool isHotspot(const std::vector<int>& marks, int scaleMax);

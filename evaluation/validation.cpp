@@ -367,12 +367,13 @@ Diagnostics checkQualityInputs(const Tender& tender, const std::vector<Bid>& bid
                                       "bid '" + bid.id + "' (" + bid.at.file.str() +
                                           ") has no consensus score for question '" + question +
                                           "', which it needs because it is not excluded from every lot"});
-                } else if (rules.moderationSpread && spreadOf(entry.marks[q]) > *rules.moderationSpread) {
+                } else if (const int spread = spreadOf(entry.marks[q]);
+                           overSpreadLimit(spread, rules.moderationSpread)) {
                     const ConsensusScore& consensus = scores.consensus[*entry.positions.consensus[q]];
                     if (isBlank(consensus.rationale)) {
                         errors.push_back({consensus.at, "moderation-note",
                                           "the marks for bid '" + bid.id + "' question '" + question + "' spread " +
-                                              std::to_string(spreadOf(entry.marks[q])) +
+                                              std::to_string(spread) +
                                               ", more than moderationSpread " +
                                               std::to_string(*rules.moderationSpread) +
                                               ": the consensus needs a note saying how the panel resolved it"});

@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "audit/merkle.hpp"
+#include "format/text.hpp"
 
 namespace tenderscore::server {
 
@@ -40,12 +41,7 @@ std::string emptyHead() {
 }
 
 std::string utcNow() {
-    const std::time_t now = std::time(nullptr);
-    std::tm parts{};
-    gmtime_r(&now, &parts);
-    char buffer[32];
-    (void)std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &parts);  // always fits
-    return buffer;
+    return text::isoTime(std::time(nullptr));
 }
 
 bool createLog(Db& db, const std::string& evaluation) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 
+#include "evaluation/quality.hpp"
 #include "evaluation/values.hpp"
 #include "io/hash.hpp"
 #include "run/pipeline.hpp"
@@ -102,21 +103,20 @@ Reply getModeration(Context& context) {
                       [&](const Row& a, const Row& b) { return order[a[2]] < order[b[2]]; });
             out.object().key("bid").value(bid[0]).key("bidder").value(bid[1]).key("question").value(question.id);
             out.key("marks").array();
-            std::int64_t low = 0;
-            std::int64_t high = 0;
-            for (std::size_t i = 0; i < given.size(); ++i) {
-                const std::int64_t score = toInt(given[i][3]);
-                low = i == 0 ? score : std::min(low, score);
-                high = i == 0 ? score : std::max(high, score);
-                out.object().key("evaluator").value(given[i][2]).key("score").value(score);
-                out.key("rationale").value(given[i][4]).end();
+            std::vector<int> scores;
+            for (const Row& mark : given) {
+                const std::int64_t score = toInt(mark[3]);
+                scores.push_back(static_cast<int>(score));  // 0..scaleMax, checked when it was given
+                out.object().key("evaluator").value(mark[2]).key("score").value(score);
+                out.key("rationale").value(mark[4]).end();
             }
             out.end().key("recused").array();
             for (const Row& recusal : recusals[bid[0]]) {
                 out.object().key("evaluator").value(recusal[1]).key("reason").value(recusal[2]).end();
             }
-            out.end().key("spread").value(high - low).key("exceedsSpread");
-            out.value(spreadLimit && high - low > *spreadLimit).key("consensus");
+            const int spread = spreadOf(scores);  // the method's rule (2.3), not a copy of it
+            out.end().key("spread").value(std::int64_t{spread}).key("exceedsSpread");
+            out.value(overSpreadLimit(spread, spreadLimit)).key("consensus");
             const auto agreed = consensus.find({bid[0], question.id});
             if (agreed == consensus.end()) {
                 out.null();
