@@ -1,5 +1,9 @@
 #include "evaluation/evaluate.hpp"
 
+#include <algorithm>
+#include <map>
+#include <set>
+
 #include "evaluation/award.hpp"
 #include "evaluation/compliance.hpp"
 #include "evaluation/price.hpp"
@@ -17,10 +21,12 @@ void append(Diagnostics& to, Diagnostics from) {
 }
 
 /// Checks that need only each document and the tender. The checks of the panel's record (the
-/// marks and consensus each bid needs) rely on the tender's and the bids' passing, not the scores':
-/// a scores file with an unknown id in it still gets every missing mark reported in the same run.
+/// marks and consensus each bid needs) rely on the tender's passing and on each bid's own, not the
+/// scores': a scores file with an unknown id in it still gets every missing mark reported in the
+/// same run.
 struct DocumentProblems {
-    Diagnostics tenderAndBids;
+    Diagnostics tender;
+    Diagnostics bids;
     Diagnostics scores;
 };
 
@@ -28,10 +34,10 @@ DocumentProblems checkDocuments(const Tender& tender, const std::vector<Bid>* bi
                                 bool tenderRead = true) {
     DocumentProblems problems;
     if (tenderRead) {
-        problems.tenderAndBids = checkTender(tender);
+        problems.tender = checkTender(tender);
     }
     if (bids != nullptr) {
-        append(problems.tenderAndBids, checkBids(tender, *bids));
+        problems.bids = checkBids(tender, *bids);
     }
     if (scores != nullptr) {
         problems.scores = checkScores(tender, *scores, bids);
@@ -53,6 +59,28 @@ std::vector<std::vector<LotBidCompliance>> assessAll(const Tender& tender, const
     return compliance;
 }
 
+/// The bids that may be asked for marks: none of their own problems (the readers' or the checks'),
+/// and an id no other bid has (marks name bids by id). Whether a bid needs marks depends only on
+/// the tender and the bid, so the others' problems do not hide the marks these lack.
+std::vector<Bid> soundBids(const std::vector<Bid>& bids, const Diagnostics& problems,
+                           const std::vector<std::string>& troubledFiles) {
+    std::set<std::string> troubled(troubledFiles.begin(), troubledFiles.end());
+    for (const Diagnostic& problem : problems) {
+        troubled.insert(problem.at.file.str());
+    }
+    std::map<std::string, int> uses;
+    for (const Bid& bid : bids) {
+        ++uses[bid.id];
+    }
+    std::vector<Bid> sound;
+    for (const Bid& bid : bids) {
+        if (troubled.count(bid.at.file.str()) == 0 && uses[bid.id] == 1) {
+            sound.push_back(bid);
+        }
+    }
+    return sound;
+}
+
 /// Version 2, section 2.3: MARKS_SPREAD on a compliant lot bid for each question (tender order)
 /// whose marks spread more than the tender allows; before any flag of 2.4.
 void flagSpreads(const EvaluationRules& rules, const BidQuality& quality, LotBidResult& row) {
@@ -68,14 +96,16 @@ void flagSpreads(const EvaluationRules& rules, const BidQuality& quality, LotBid
 
 }  // namespace
 
-Diagnostics validate(const Tender& tender, const std::vector<Bid>* bids, const Scores* scores, bool tenderAndBidsRead,
-                     bool tenderRead) {
-    DocumentProblems problems = checkDocuments(tender, bids, scores, tenderRead);
-    Diagnostics errors = std::move(problems.tenderAndBids);
-    if (tenderAndBidsRead && errors.empty() && bids != nullptr && scores != nullptr && forThisTender(tender, *scores)) {
-        const auto compliance = assessAll(tender, *bids);
-        append(errors, checkQualityInputs(tender, *bids, *scores, compliance, indexScores(tender, *bids, *scores)));
+Diagnostics validate(const Tender& tender, const std::vector<Bid>* bids, const Scores* scores, const ReadState& read) {
+    DocumentProblems problems = checkDocuments(tender, bids, scores, read.tender);
+    Diagnostics errors = std::move(problems.tender);
+    if (read.tender && read.scores && errors.empty() && bids != nullptr && scores != nullptr &&
+        forThisTender(tender, *scores)) {
+        const std::vector<Bid> sound = soundBids(*bids, problems.bids, read.troubledBids);
+        const auto compliance = assessAll(tender, sound);
+        append(errors, checkQualityInputs(tender, sound, *scores, compliance, indexScores(tender, sound, *scores)));
     }
+    append(errors, std::move(problems.bids));
     append(errors, std::move(problems.scores));
     sortForReport(errors);
     return errors;
@@ -86,10 +116,8 @@ Evaluation evaluate(const Pack& pack, Sensitivity sensitivity) {
     const std::vector<Bid>& bids = pack.bids;
     Evaluation evaluation;
     DocumentProblems problems = checkDocuments(tender, &bids, &pack.scores);
-    if (!problems.tenderAndBids.empty()) {
-        evaluation.errors = std::move(problems.tenderAndBids);
-        append(evaluation.errors, std::move(problems.scores));
-        sortForReport(evaluation.errors);
+    if (!problems.tender.empty() || !problems.bids.empty()) {
+        evaluation.errors = validate(tender, &bids, &pack.scores);  // every problem, as validate reports them
         return evaluation;
     }
     if (!forThisTender(tender, pack.scores)) {

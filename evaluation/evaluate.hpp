@@ -22,12 +22,20 @@ enum class Sensitivity { Assess, Skip };
 
 [[nodiscard]] Evaluation evaluate(const Pack& pack, Sensitivity sensitivity = Sensitivity::Assess);
 
+/// What the readers managed to read, which decides which cross-document checks can be made.
+struct ReadState {
+    bool tender = true;  // the tender was read without a problem: its own sums can be checked
+    bool scores = true;  // the scores document could be parsed: the marks each bid needs can be checked
+    std::vector<std::string> troubledBids;  // bid files the readers found a problem in
+};
+
 /// The cross-document checks of 2.1 alone, for `tenderscore validate`. Either part may be absent.
-/// The checks run over what was read, so that every problem is reported at once; the tender's own
-/// sums are checked only when `tenderRead`, and the marks and consensus each bid needs only when
-/// `tenderAndBidsRead` (the tender and every bid read without a problem: which bids need them
-/// depends on the tender's and the bids' values). Problems of the scores file do not stop those.
+/// The checks run over what was read, so that every problem is reported at once. The marks and
+/// consensus a bid needs depend only on the tender's values and the bid's own, so they are checked
+/// when the tender was read and passes its checks, for every bid without a problem of its own (a
+/// bid whose file or values are in doubt is reported for that and not asked for marks). Problems of
+/// the scores file do not stop those checks.
 [[nodiscard]] Diagnostics validate(const Tender& tender, const std::vector<Bid>* bids, const Scores* scores,
-                                   bool tenderAndBidsRead = true, bool tenderRead = true);
+                                   const ReadState& read = {});
 
 }  // namespace tenderscore

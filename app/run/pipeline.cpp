@@ -63,12 +63,15 @@ Diagnostics allProblems(const xml::ReadPack& read) {
     if (everyBidKnown) {
         // The marks each bid needs are checked over scores that could be parsed, whatever their
         // other problems, when the tender and the bids (which decide which bids need marks) are sound.
-        more = validate(read.pack.tender, bids, scores, read.tenderRead && read.bidsRead && read.scoresParsed,
-                        read.tenderRead);
+        ReadState state{read.tenderRead, read.scoresParsed, {}};
+        for (const Diagnostic& problem : read.errors) {
+            state.troubledBids.push_back(problem.at.file.str());  // only bids' files can match a bid's
+        }
+        more = validate(read.pack.tender, bids, scores, state);
     } else {
         // A bid that could not be read (or whose id could not) is missing: marks for it are not "unknown".
-        more = validate(read.pack.tender, bids, nullptr, false, read.tenderRead);
-        const Diagnostics scoreProblems = validate(read.pack.tender, nullptr, scores, false, false);
+        more = validate(read.pack.tender, bids, nullptr, ReadState{read.tenderRead, false, {}});
+        const Diagnostics scoreProblems = validate(read.pack.tender, nullptr, scores, ReadState{false, false, {}});
         more.insert(more.end(), scoreProblems.begin(), scoreProblems.end());
     }
     errors.insert(errors.end(), more.begin(), more.end());

@@ -40,6 +40,10 @@ SCORES='''<?xml version="1.0" encoding="UTF-8"?>
   <consensus bid="B1" question="Q2" score="4"/>
   <consensus bid="B2" question="Q1" score="4"/>
   <consensus bid="B2" question="Q2" score="3"/>
+  <mark bid="B1" question="Q1" evaluator="E1" score="3"/>
+  <mark bid="B1" question="Q2" evaluator="E1" score="4"/>
+  <mark bid="B2" question="Q1" evaluator="E1" score="4"/>
+  <mark bid="B2" question="Q2" evaluator="E1" score="3"/>
 </scores>
 '''
 EVAL='evaluate --tender tender.xml --bids bids --scores scores.xml --out @OUT@'
