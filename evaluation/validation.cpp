@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "evaluation/compliance.hpp"
+#include "evaluation/values.hpp"
 
 namespace tenderscore {
 
@@ -25,11 +26,6 @@ void checkUnique(const std::vector<Item>& items, const std::string& kind, Diagno
                               kind + " id '" + item.id + "' is already used on line " + std::to_string(it->second)});
         }
     }
-}
-
-bool isBlank(const std::string& text) {
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
 template <typename Item>
@@ -373,8 +369,7 @@ Diagnostics checkQualityInputs(const Tender& tender, const std::vector<Bid>& bid
                     if (isBlank(consensus.rationale)) {
                         errors.push_back({consensus.at, "moderation-note",
                                           "the marks for bid '" + bid.id + "' question '" + question + "' spread " +
-                                              std::to_string(spread) +
-                                              ", more than moderationSpread " +
+                                              std::to_string(spread) + ", more than moderationSpread " +
                                               std::to_string(*rules.moderationSpread) +
                                               ": the consensus needs a note saying how the panel resolved it"});
                     }

@@ -90,6 +90,37 @@ bool parseDateAt(std::string_view text, std::int64_t& year, std::int64_t& month,
 
 }  // namespace
 
+namespace {
+
+/// Unicode's White_Space, and the zero-width space, joiners, word joiner and byte order mark.
+bool showsNothing(char32_t c) {
+    return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200D) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x2060 ||
+           c == 0x3000 || c == 0xFEFF;
+}
+
+}  // namespace
+
+bool isBlank(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t length = lead < 0x80U ? 1 : lead < 0xE0U ? 2 : lead < 0xF0U ? 3 : 4;
+        if (i + length > text.size()) {
+            return false;  // not UTF-8: the readers refuse it; whatever it is, it is not nothing
+        }
+        char32_t c = length == 1 ? lead : lead & (0x7FU >> length);
+        for (std::size_t k = 1; k < length; ++k) {
+            c = (c << 6U) | (static_cast<unsigned char>(text[i + k]) & 0x3FU);
+        }
+        if (!showsNothing(c)) {
+            return false;
+        }
+        i += length;
+    }
+    return true;
+}
+
 bool isId(std::string_view text) {
     if (text.empty() || text.size() > maxIdLength) {
         return false;

@@ -29,6 +29,10 @@ struct DateTime {
 inline constexpr std::int64_t maxIntValue = 1'000'000'000;
 
 [[nodiscard]] bool isId(std::string_view text);
+
+/// Text that shows nothing: only Unicode white space (the no-break and ideographic spaces among
+/// it) and zero-width characters. A reason, rationale or moderation note like that is none.
+[[nodiscard]] bool isBlank(std::string_view text);
 [[nodiscard]] std::optional<Pence> parseMoney(std::string_view text);
 [[nodiscard]] std::optional<Fraction> parseDecimal(std::string_view text);
 [[nodiscard]] std::optional<std::int64_t> parseInt(std::string_view text);

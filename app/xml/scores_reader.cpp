@@ -11,16 +11,12 @@ namespace {
 
 constexpr int maxScore = 100;
 
-bool blank(const std::string& text) {
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-}
-
 /// The text of a recusal or a rejection: the panel's reason, which the record needs.
 std::string reasonOf(ElementReader& e, const char* what) {
     std::string reason = e.content();
-    if (blank(reason)) {
-        e.error("reason", std::string(what) + " needs its reason as the element's text");
+    if (isBlank(reason)) {
+        e.error("reason",
+                std::string(what) + " needs its reason as the element's text, not only spaces or invisible characters");
     }
     return reason;
 }

@@ -80,5 +80,16 @@ TEST(Values, DateTimesNeedAZoneAndARealDate) {
     EXPECT_FALSE(isDate("2024-04-31"));
 }
 
+TEST(Values, BlankTextIsWhiteSpaceAndZeroWidthCharactersOnly) {
+    EXPECT_TRUE(isBlank(""));
+    EXPECT_TRUE(isBlank(" \t\r\n"));
+    EXPECT_TRUE(isBlank("\u00A0\u2003\u3000"));        // no-break, em and ideographic spaces
+    EXPECT_TRUE(isBlank("\u200B\u200D\u2060\uFEFF"));  // zero-width space, joiner, word joiner, BOM
+    EXPECT_FALSE(isBlank("\u00A0x"));
+    EXPECT_FALSE(isBlank("\u00E9"));  // e acute shows
+    EXPECT_FALSE(isBlank("-"));
+    EXPECT_FALSE(isBlank("\xC2"));  // a cut sequence is not nothing
+}
+
 }  // namespace
 }  // namespace tenderscore
