@@ -216,9 +216,10 @@ void setAside(const Scores& scores, std::vector<Slot<Bid>>& bidSlots, const Othe
         Diagnostics problems;
         std::optional<InputDocument> document = otherFile ? otherFile(name, problems) : std::nullopt;
         if (!document) {
-            result.errors.push_back({file->at, "rejected-file",
-                                     "the rejected file '" + name + "' is not in the bids folder" +
-                                         (problems.empty() ? std::string() : ": " + problems.front().message)});
+            result.errors.push_back(
+                {file->at, "rejected-file",
+                 problems.empty() ? "the rejected file '" + name + "' is not in the bids folder"
+                                  : "the rejected file '" + name + "' cannot be kept: " + problems.front().message});
             continue;
         }
         InputFile input{document->name, io::sha256Hex(document->bytes)};

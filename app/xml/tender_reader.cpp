@@ -68,7 +68,7 @@ void readQuality(const XmlSource& source, pugi::xml_node node, EvaluationRules& 
     ElementReader e(source, node, errors, {"scaleMax", "minScoreEach", "minQualityPercent", "moderationSpread"});
     rules.qualityAt = e.at();
     assign(rules.scaleMax, e.integer("scaleMax", false, 1, maxScale));
-    rules.moderationSpread = e.integer("moderationSpread", false, 0, maxScale);
+    rules.moderationSpread = e.integer("moderationSpread", false, 0, maxInt);
     assign(rules.minScoreEach, e.decimal("minScoreEach", false));
     if (auto percent = e.decimal("minQualityPercent", false)) {
         if (*percent > 100) {
