@@ -1,8 +1,9 @@
 #include "evaluation/evaluate.hpp"
 
-#include <algorithm>
-#include <map>
-#include <set>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "evaluation/award.hpp"
 #include "evaluation/compliance.hpp"
@@ -61,14 +62,18 @@ std::vector<std::vector<LotBidCompliance>> assessAll(const Tender& tender, const
 
 /// The bids that may be asked for marks: none of their own problems (the readers' or the checks'),
 /// and an id no other bid has (marks name bids by id). Whether a bid needs marks depends only on
-/// the tender and the bid, so the others' problems do not hide the marks these lack.
-std::vector<Bid> soundBids(const std::vector<Bid>& bids, const Diagnostics& problems,
-                           const std::vector<std::string>& troubledFiles) {
-    std::set<std::string> troubled(troubledFiles.begin(), troubledFiles.end());
+/// the tender and the bid, so the others' problems do not hide the marks these lack. Nothing when
+/// every bid is sound (the common case: no copy).
+std::optional<std::vector<Bid>> soundBids(const std::vector<Bid>& bids, const Diagnostics& problems,
+                                          const std::vector<std::string>& troubledFiles) {
+    std::unordered_set<std::string_view> troubled(troubledFiles.begin(), troubledFiles.end());
     for (const Diagnostic& problem : problems) {
         troubled.insert(problem.at.file.str());
     }
-    std::map<std::string, int> uses;
+    if (troubled.empty()) {
+        return std::nullopt;  // a repeated id is a problem of a bid's file (duplicate-bid)
+    }
+    std::unordered_map<std::string_view, int> uses;
     for (const Bid& bid : bids) {
         ++uses[bid.id];
     }
@@ -101,7 +106,8 @@ Diagnostics validate(const Tender& tender, const std::vector<Bid>* bids, const S
     Diagnostics errors = std::move(problems.tender);
     if (read.tender && read.scores && errors.empty() && bids != nullptr && scores != nullptr &&
         forThisTender(tender, *scores)) {
-        const std::vector<Bid> sound = soundBids(*bids, problems.bids, read.troubledBids);
+        const std::optional<std::vector<Bid>> some = soundBids(*bids, problems.bids, read.troubledBids);
+        const std::vector<Bid>& sound = some ? *some : *bids;
         const auto compliance = assessAll(tender, sound);
         append(errors, checkQualityInputs(tender, sound, *scores, compliance, indexScores(tender, sound, *scores)));
     }
