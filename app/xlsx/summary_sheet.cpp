@@ -275,14 +275,27 @@ int writeExcluded(const SheetContext& c, lxw_worksheet* sheet, int row, const Lo
             c.book.text(sheet, row++, summary::Label, "Excluded bids", c.f.bold);
             anyExcluded = true;
         }
+        // The bidder's name and the reasons run down the same rows, a line a row, so that a long
+        // name does not make its first row taller than the reasons beside it need.
         const Bid& bid = c.pack.bids[bidRow.bid];
-        c.book.rowLines(sheet, row, Book::linesFor(bid.bidderName, bidderWidth));
-        c.book.text(sheet, row, summary::Bidder, bid.bidderName, c.f.wrap);
         c.book.text(sheet, row, summary::Bid, bid.id);
+        const std::vector<std::string_view> name = Book::splitLines(bid.bidderName, bidderWidth, 1);
+        std::vector<std::string> words;  // outlive the lines, which view them
+        std::vector<std::string_view> reasons;
         for (const Code& reason : bidRow.reasons) {
-            const std::string words = codesInWords({reason});  // outlives the lines, which view it
-            for (const std::string_view line : Book::splitLines(words, noteWidth, 1)) {
-                c.book.text(sheet, row++, summary::Note, line, c.f.note);
+            words.push_back(codesInWords({reason}));
+        }
+        for (const std::string& reason : words) {
+            for (const std::string_view line : Book::splitLines(reason, noteWidth, 1)) {
+                reasons.push_back(line);
+            }
+        }
+        for (std::size_t i = 0; i < std::max(name.size(), reasons.size()); ++i, ++row) {
+            if (i < name.size()) {
+                c.book.text(sheet, row, summary::Bidder, name[i]);
+            }
+            if (i < reasons.size()) {
+                c.book.text(sheet, row, summary::Note, reasons[i], c.f.note);
             }
         }
     }
