@@ -289,7 +289,6 @@ TEST(MethodV2, AModeratorRecusedFromTheBidIsRefused) {
               "cannot moderate it");
 }
 
-
 /// The Kent regional sample (samples/kent-2021-regional, `mean`, weights 12, 10, 10, 8, scale 5)
 /// keeps the record a real panel would: K3 marks KQ2 and KQ4, K4 marks KQ1 and KQ4, K4 stood aside
 /// from KB-03, and a spread over 1 is flagged. KB-01's marks: KQ1 4, 5, 5 (K1, K2, K4) -> 14/3;
