@@ -58,7 +58,7 @@ Reply recordScore(Context& context, const char* type, const Scored& scored, cons
     }
     context.record(type, data.end().str());
     JsonOut out;
-    return jsonReply(given(out.object()).end().str());
+    return jsonReply(given(out.object()).end().str(), previous ? 200 : 201);
 }
 
 void requireFileName(const std::string& file) {
@@ -70,6 +70,20 @@ void requireFileName(const std::string& file) {
         file.find_first_of("/\\") != std::string::npos) {
         throw invalid("a file name has 1-255 bytes, no folder part and no control character");
     }
+}
+
+void memberFields(JsonOut& out, const PanelMember& member) {
+    out.key("user").value(member.name).key("name").value(member.display).key("questions");
+    if (member.everyQuestion) {
+        out.null();
+    } else {
+        out.array();
+        for (const std::string& question : member.questions) {
+            out.value(question);
+        }
+        out.end();
+    }
+    out.key("moderator").value(member.moderator);
 }
 
 }  // namespace tenderscore::server

@@ -130,14 +130,17 @@ Reply getModeration(Context& context) {
     return jsonReply(out.end().end().str());
 }
 
+void mayModerate(Context& context) {
+    if (isRecused(context, context.membership->name, context.param("bid"))) {
+        throw forbidden("you are recused from this bid");  // named by the caller: not repeated
+    }
+}
+
 Reply putConsensus(Context& context) {
     const std::string& bid = context.param("bid");
     const std::string& question = context.param("question");
     (void)requireBid(context, bid);
     (void)requireQuestion(context, question);
-    if (isRecused(context, context.membership->name, bid)) {
-        throw forbidden("you are recused from " + bid);
-    }
     const auto body = context.body();
     const std::int64_t score = requireScore(context, body);
     const std::string rationale = prose(body, "rationale");

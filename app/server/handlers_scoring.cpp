@@ -1,6 +1,6 @@
 // Scoring: the evaluation as the panel sees it, declarations of conflicts, the worklist, marks,
 // submitting, reopening a mark, and opening the moderation. An evaluator is shown no price, no
-// setting, no other evaluator's mark, and nothing of a bid they are recused from.
+// setting, no other evaluator's mark, and nothing of a bid they are recused from, not even its id.
 #include <algorithm>
 #include <set>
 
@@ -54,30 +54,23 @@ Reply getEvaluation(Context& context) {
         out.key("text").value(question.text).end();
     }
     out.end().key("bids").array();
-    for (const Row& bid : context.db.query("SELECT bid, bidder, file FROM bids WHERE evaluation = ? ORDER BY bid",
-                                           {context.evaluation})) {
+    // Before their declaration an evaluator needs every bid's id and bidder to declare against;
+    // afterwards a bid they are recused from is not theirs to see at all.
+    const std::string hiddenFrom = context.membership ? context.membership->name : std::string();
+    for (const Row& bid : context.db.query("SELECT bid, bidder, file FROM bids WHERE evaluation = ? AND bid NOT IN "
+                                           "(SELECT bid FROM recusals WHERE evaluation = ? AND name = ?) ORDER BY bid",
+                                           {context.evaluation, context.evaluation, hiddenFrom})) {
         out.object().key("bid").value(bid[0]).key("bidder").value(bid[1]);
         if (!context.membership) {
             out.key("file").value(bid[2]);
-        }
-        if (context.membership) {
-            out.key("recused").value(isRecused(context, context.user.name, bid[0]));
         }
         out.end();
     }
     out.end().key("panel").array();
     for (const PanelMember& member : panelOf(context.db, context.evaluation)) {
-        out.object().key("user").value(member.name).key("name").value(member.display).key("questions");
-        if (member.everyQuestion) {
-            out.null();
-        } else {
-            out.array();
-            for (const std::string& question : member.questions) {
-                out.value(question);
-            }
-            out.end();
-        }
-        out.key("moderator").value(member.moderator).key("declared").value(member.declared);
+        out.object();
+        memberFields(out, member);
+        out.key("declared").value(member.declared);
         out.key("submitted").value(member.submitted).key("marksDue").value(owed(context, member, questions));
         out.key("marksGiven").value(given(context, member)).end();
     }
@@ -161,23 +154,28 @@ Reply getWorklist(Context& context) {
     return jsonReply(out.end().str());
 }
 
+void mayMark(Context& context) {
+    const PanelMember& member = *context.membership;
+    const std::string& question = context.param("question");
+    const std::vector<QuestionInfo> questions = questionsOf(context.db, context.evaluation);
+    const bool known =
+        std::any_of(questions.begin(), questions.end(), [&](const QuestionInfo& q) { return q.id == question; });
+    const std::vector<std::string> assigned = assignedTo(member, questions);
+    if (known && std::find(assigned.begin(), assigned.end(), question) == assigned.end()) {
+        throw forbidden("question " + question + " is not assigned to you");
+    }
+    if (isRecused(context, member.name, context.param("bid"))) {
+        throw forbidden("you are recused from this bid");  // named by the caller: not repeated
+    }
+}
+
 Reply putMark(Context& context) {
-    requireDeclared(context);
     const PanelMember& member = *context.membership;
     const std::string& bid = context.param("bid");
     const std::string& question = context.param("question");
     (void)requireBid(context, bid);
-    const std::vector<QuestionInfo> questions = questionsOf(context.db, context.evaluation);
-    if (std::none_of(questions.begin(), questions.end(), [&](const QuestionInfo& q) { return q.id == question; })) {
-        throw notFound("there is no question " + question + " in this tender");
-    }
-    const std::vector<std::string> assigned = assignedTo(member, questions);
-    if (std::find(assigned.begin(), assigned.end(), question) == assigned.end()) {
-        throw forbidden("question " + question + " is not assigned to you");
-    }
-    if (isRecused(context, member.name, bid)) {
-        throw forbidden("you are recused from " + bid);
-    }
+    (void)requireQuestion(context, question);
+    requireDeclared(context);
     const std::vector<Value> key{context.evaluation, member.name, bid, question};
     if (member.submitted &&
         !context.db.one("SELECT bid FROM reopened WHERE evaluation = ? AND name = ? AND bid = ? AND question = ?",

@@ -167,12 +167,20 @@ Reply putPanel(Context& context) {
         data.key("moderator").value(member->has("moderator") && flag(member, "moderator")).end();
     }
     data.end();
-    JsonOut previous;
-    previous.array();
-    for (const PanelMember& member : panelOf(context.db, context.evaluation)) {
-        previous.value(member.name);
+    // The panel replaced: its names ("previous", as the decision log reads them) and the whole of it,
+    // in the shape of "evaluators" ("previousEvaluators").
+    const std::vector<PanelMember> replaced = panelOf(context.db, context.evaluation);
+    data.key("previous").array();
+    for (const PanelMember& member : replaced) {
+        data.value(member.name);
     }
-    data.key("previous").raw(previous.end().str()).end();
+    data.end().key("previousEvaluators").array();
+    for (const PanelMember& member : replaced) {
+        data.object();
+        memberFields(data, member);
+        data.end();
+    }
+    data.end().end();
     context.record("panel", data.str());
     return jsonReply(JsonOut().object().key("evaluators").value(static_cast<std::int64_t>(members.size())).end().str());
 }

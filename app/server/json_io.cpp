@@ -5,6 +5,7 @@
 #include <Poco/Exception.h>
 #include <Poco/JSON/Parser.h>
 
+#include "evaluation/values.hpp"
 #include "json/json_writer.hpp"
 #include "server/http_error.hpp"
 #include "server/store.hpp"
@@ -233,18 +234,14 @@ std::int64_t storedInt(const Poco::JSON::Object::Ptr& object, const std::string&
 
 std::string prose(const Poco::JSON::Object::Ptr& object, const std::string& name) {
     std::string value = text(object, name);
-    bool blank = true;
     for (const char c : value) {
         const auto byte = static_cast<unsigned char>(c);
         if ((byte < 0x20U && c != '\t' && c != '\n') || byte == 0x7FU) {
             throw invalid("\"" + name + "\" holds a control character");
         }
-        if (c != ' ' && c != '\t' && c != '\n') {
-            blank = false;
-        }
     }
-    if (blank) {
-        throw invalid("\"" + name + "\" must not be blank");
+    if (isBlank(value)) {  // the readers' rule: spaces and invisible characters alone are nothing
+        throw invalid("\"" + name + "\" must not be blank: spaces or invisible characters alone are no text");
     }
     return value;
 }

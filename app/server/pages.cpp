@@ -109,6 +109,7 @@ Reply signIn(PageCall& call) {
     Request api;
     api.method = "POST";
     api.path = "/api/session";
+    api.contentType = "application/json";
     api.body = JsonOut()
                    .object()
                    .key("user")
@@ -219,6 +220,7 @@ Reply PageCall::api(const std::string& method, const std::string& path, const st
     call.path = path;
     call.query = query;
     call.body = body;
+    call.contentType = "application/json";  // the form, read here, as the API's JSON
     call.sessionToken = request.sessionToken;
     call.csrfToken = form.get("csrf");
     Reply answer = router.handle(call);

@@ -104,7 +104,7 @@ Reply showConsensus(PageCall& call) {
         }
     }
     if (item.isNull()) {
-        throw ApiRefusal(404, "not-found", "there is no cell " + call.param("bid") + " " + call.param("question"));
+        throw ApiRefusal(404, "not-found", "that bid and question are not in your moderation view");
     }
     std::string questionText;
     std::string weight;

@@ -1,7 +1,7 @@
 // An evaluator's pages: the declaration of conflicts, the worklist, one page per bid and question
 // with the mark and its reasons, and submitting. Everything shown comes from the evaluator's own
 // API answers (GET /api/evaluations/{id} and its worklist), which hold no price, no setting, no
-// other evaluator's mark and nothing of a bid they are recused from.
+// other evaluator's mark and, once they have declared, nothing of a bid they are recused from.
 #include <algorithm>
 
 #include "server/json_io.hpp"
@@ -79,14 +79,13 @@ Reply showDeclaration(PageCall& call) {
     std::string html;
     if (yes(me, "declared")) {
         html +=
-            "<p>Your declaration is made. You are recused from the bids marked below: you will not see them or mark "
-            "them.</p>\n";
+            "<p>Your declaration is made. The bids below are the ones you mark; a bid you declared a conflict with is "
+            "no longer shown to you.</p>\n";
         html +=
-            R"(<table class="table"><caption>Bids</caption><thead><tr><th scope="col">Bid</th><th scope="col">Bidder</th><th scope="col">Your declaration</th></tr></thead><tbody>)";
+            R"(<table class="table"><caption>Your bids</caption><thead><tr><th scope="col">Bid</th><th scope="col">Bidder</th></tr></thead><tbody>)";
         for (const auto& bid : bids) {
             html += R"(<tr><th scope="row">)" + escapeHtml(str(bid, "bid")) + "</th><td>" +
-                    escapeHtml(str(bid, "bidder")) + "</td><td>" +
-                    (yes(bid, "recused") ? "Conflict declared: recused" : "No conflict") + "</td></tr>\n";
+                    escapeHtml(str(bid, "bidder")) + "</td></tr>\n";
         }
         html += "</tbody></table>\n<p><a class=\"button\" href=\"" + escapeHtml(call.page()) +
                 "/work\">Go to your worklist</a></p>\n";
@@ -186,8 +185,7 @@ Reply showMark(PageCall& call) {
         return str(each, "bid") == call.param("bid") && str(each, "question") == call.param("question");
     });
     if (item == work->end()) {
-        throw ApiRefusal(404, "not-found",
-                         call.param("bid") + " " + call.param("question") + " is not in your worklist");
+        throw ApiRefusal(404, "not-found", "that bid and question are not in your worklist");
     }
     const auto mark = obj(*item, "mark");
     const bool refused = !call.error.empty();

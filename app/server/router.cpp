@@ -1,5 +1,7 @@
 #include "server/router.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <iostream>
 
@@ -86,6 +88,51 @@ Reply errorReply(const HttpError& error) {
     }
     out.end();
     return jsonReply(out.str(), error.status());
+}
+
+std::string lowerTrimmed(const std::string& text) {
+    const std::size_t first = text.find_first_not_of(" \t");
+    if (first == std::string::npos) {
+        return "";
+    }
+    std::string out = text.substr(first, text.find_last_not_of(" \t") - first + 1);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+/// An API request's body is JSON, and says so: `application/json`, with any parameters, but a
+/// charset only if it is UTF-8. (A page's form is not an API call: the pages read it and call the
+/// API with JSON.)
+void requireJsonBody(const Request& request) {
+    if (request.body.empty()) {
+        return;
+    }
+    const std::string& sent = request.contentType;
+    const std::string advice = ": send the body as JSON with Content-Type: application/json";
+    if (sent.empty()) {
+        throw invalid("the request's body has no Content-Type" + advice);
+    }
+    std::size_t end = sent.find(';');
+    if (lowerTrimmed(sent.substr(0, end)) != "application/json") {
+        throw invalid("the request's body is sent as " + sent + advice);
+    }
+    while (end != std::string::npos) {
+        const std::size_t start = end + 1;
+        end = sent.find(';', start);
+        const std::string parameter = sent.substr(start, end == std::string::npos ? end : end - start);
+        const std::size_t equals = parameter.find('=');
+        if (lowerTrimmed(parameter.substr(0, equals)) != "charset") {
+            continue;
+        }
+        std::string charset = equals == std::string::npos ? "" : lowerTrimmed(parameter.substr(equals + 1));
+        if (charset.size() >= 2 && charset.front() == '"' && charset.back() == '"') {
+            charset = charset.substr(1, charset.size() - 2);
+        }
+        if (charset != "utf-8") {
+            throw invalid("the request's body is sent as " + sent + ": JSON is read as UTF-8 only");
+        }
+    }
 }
 
 bool allowsRole(unsigned access, Role role) {
@@ -180,6 +227,7 @@ Reply Router::dispatch(const Request& request) {
             continue;
         }
         if (route.publicHandler != nullptr) {
+            requireJsonBody(request);
             return route.publicHandler(_store, _config, request);
         }
         return run(route, request, std::move(*params));
@@ -206,13 +254,16 @@ Reply Router::run(const Route& route, const Request& request, std::map<std::stri
         if (const auto id = context.params.find("id"); id != context.params.end()) {
             context.evaluation = id->second;
             const bool staff = session->user.role != Role::Evaluator;
-            // The row is locked by a writer before anything of the evaluation is read.
-            // One read: the log's head (the row a writer locks before reading anything of the
-            // evaluation) and the phase and scale of its state.
+            if (writes) {
+                // The writer's lock on the evaluation's row comes first, in a statement of its own:
+                // on PostgreSQL a statement that waited for the row sees that row as the writer
+                // before it left it, but every other table (the phase) as it was when the
+                // statement began. What this request decides on is read by the statements after.
+                (void)db.one("SELECT id FROM evaluations WHERE id = ?" + db.forUpdate(), {context.evaluation});
+            }
             const auto state = db.one(
                 "SELECT e.head_seq, e.head_hash, s.phase, s.scale_max FROM evaluations e JOIN state s ON "
-                "s.evaluation = e.id WHERE e.id = ?" +
-                    std::string(writes && db.dialect() == Dialect::PostgreSQL ? " FOR UPDATE OF e" : ""),
+                "s.evaluation = e.id WHERE e.id = ?",
                 {context.evaluation});
             if (!state) {
                 throw staff ? notFound("there is no evaluation " + context.evaluation)
@@ -232,11 +283,15 @@ Reply Router::run(const Route& route, const Request& request, std::map<std::stri
             context.head = LogHead{toInt(state->at(0)), state->at(1)};
             context.phase = phaseBit(state->at(2));
             context.scaleMax = toInt(state->at(3));
+            if (route.guard != nullptr) {
+                route.guard(context);
+            }
             if ((route.phases & context.phase) == 0) {
                 throw conflict("wrong-phase", std::string("evaluation ") + context.evaluation + " is in phase " +
                                                   phaseName(context.phase));
             }
         }
+        requireJsonBody(request);
         reply = route.handler(context);
     });
     return reply;

@@ -1,8 +1,9 @@
 // One route table: each call of the contract with its method, path, who may make it and in which
 // phases, and its handler. `Router::handle` checks the session, the CSRF token, the role, the
-// panel and the phase once, in that order, before any handler runs, so no handler can forget them;
-// the role is checked before anything of the evaluation is read, and before the phase (403 before
-// 409). Every answer that is not a success is the contract's JSON error.
+// panel, the route's guard and the phase once, in that order, before any handler runs, so no
+// handler can forget them; the role is checked before anything of the evaluation is read, and
+// every 403 before the phase (403 before 409). Every answer that is not a success is the
+// contract's JSON error.
 #pragma once
 
 #include <cstdint>
@@ -39,7 +40,7 @@ struct Request {
     std::string body;
     std::string sessionToken;  // the tenderscore_session cookie
     std::string csrfToken;     // the X-CSRF-Token header (a page's form: its csrf field)
-    std::string contentType;   // as sent (a page's form is urlencoded or multipart)
+    std::string contentType;   // as sent (a page's form is urlencoded or multipart; its API calls JSON)
 };
 
 struct Reply {
@@ -100,6 +101,9 @@ struct Context {
 using Handler = Reply (*)(Context&);
 /// A call made without a session (logging in): it runs its own transactions.
 using PublicHandler = Reply (*)(Store&, const ServerConfig&, const Request&);
+/// What a caller may not do in any phase, beyond the role (a question not assigned to them, a bid
+/// they are recused from): throws 403.
+using Guard = void (*)(Context&);
 
 struct Route {
     const char* method;
@@ -108,6 +112,7 @@ struct Route {
     unsigned phases;
     Handler handler;
     PublicHandler publicHandler = nullptr;
+    Guard guard = nullptr;  // checked after the panel, before the phase
 };
 
 /// The table (routes.cpp).

@@ -1,4 +1,5 @@
-// The route table: every call of the contract (docs/server.md), who may make it, in which phases.
+// The route table: every call of the contract (docs/server.md), who may make it, in which phases,
+// and what a caller may never do with it whatever the phase (its guard).
 #include "server/handlers.hpp"
 
 namespace tenderscore::server {
@@ -19,7 +20,7 @@ const std::vector<Route>& routes() {
         // Each evaluator's scoring.
         {"PUT", "/api/evaluations/{id}/declaration", Panel, Scoring, putDeclaration},
         {"GET", "/api/evaluations/{id}/worklist", Panel, Scoring, getWorklist},
-        {"PUT", "/api/evaluations/{id}/marks/{bid}/{question}", Panel, Scoring, putMark},
+        {"PUT", "/api/evaluations/{id}/marks/{bid}/{question}", Panel, Scoring, putMark, nullptr, mayMark},
         {"POST", "/api/evaluations/{id}/submit", Panel, Scoring, submitMarks},
         // The panel's progress.
         {"GET", "/api/evaluations/{id}", staff | Panel, AnyPhase, getEvaluation},
@@ -27,7 +28,8 @@ const std::vector<Route>& routes() {
         {"POST", "/api/evaluations/{id}/open-moderation", Admin | Moderator, Scoring, openModeration},
         // Moderation, runs and sign-off.
         {"GET", "/api/evaluations/{id}/moderation", readers, Moderation | SignedOff, getModeration},
-        {"PUT", "/api/evaluations/{id}/consensus/{bid}/{question}", Moderator, Moderation, putConsensus},
+        {"PUT", "/api/evaluations/{id}/consensus/{bid}/{question}", Moderator, Moderation, putConsensus, nullptr,
+         mayModerate},
         {"POST", "/api/evaluations/{id}/runs", Admin, Moderation, postRun},
         {"GET", "/api/evaluations/{id}/runs/{n}/{file}", readers, AnyPhase, getRunFile},
         {"POST", "/api/evaluations/{id}/approvals", Admin, Moderation, postApproval},

@@ -1,6 +1,8 @@
 #include "server/users.hpp"
 
+#include <algorithm>
 #include <array>
+#include <string_view>
 #include <utility>
 
 #include <openssl/crypto.h>
@@ -10,6 +12,7 @@
 #include "audit/merkle.hpp"
 #include "evaluation/values.hpp"
 #include "server/http_error.hpp"
+#include "xml/characters.hpp"
 
 namespace tenderscore::server {
 
@@ -39,6 +42,38 @@ std::string tokenKey(const std::string& token) {
 const PasswordHash& decoy() {
     static const PasswordHash hash = hashPassword(randomHex(saltBytes));
     return hash;
+}
+
+/// The PostgreSQL advisory lock that serialises the logins of one name across every server
+/// process: the first 64 bits of a SHA-256 of the name (two names that share a key only wait for
+/// each other).
+std::int64_t loginLockKey(const std::string& name) {
+    constexpr std::size_t keyBytes = 8;
+    constexpr unsigned bitsPerByte = 8;
+    const audit::Digest digest = audit::sha256("tenderscore-login\n" + name);
+    std::uint64_t key = 0;
+    for (std::size_t i = 0; i < keyBytes; ++i) {
+        key = (key << bitsPerByte) | static_cast<unsigned char>(digest[i]);
+    }
+    return static_cast<std::int64_t>(key);
+}
+
+bool isLockedOut(Db& db, const std::string& name, std::int64_t now) {
+    const auto lock = db.one("SELECT until FROM lockouts WHERE name = ?", {name});
+    return lock && toInt(lock->at(0)) > now;
+}
+
+HttpError lockedOut() {
+    return {429, "locked", "too many failed logins: try again in 15 minutes"};
+}
+
+/// Characters (Unicode code points) of valid UTF-8: every byte that does not continue a sequence.
+std::size_t characters(const std::string& utf8) {
+    return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+        constexpr unsigned continuationMask = 0xC0U;
+        constexpr unsigned continuation = 0x80U;
+        return (static_cast<unsigned char>(c) & continuationMask) != continuation;
+    }));
 }
 
 }  // namespace
@@ -92,7 +127,10 @@ void addUser(Store& store, const std::string& name, const std::string& display, 
     if (display.find_first_not_of(" \t") == std::string::npos) {
         throw invalid("a user needs a display name");
     }
-    if (password.size() < minPasswordLength) {
+    if (xml::firstInvalidUtf8(password) != std::string_view::npos) {
+        throw invalid("a password is UTF-8 text; this one is not");
+    }
+    if (characters(password) < minPasswordLength) {
         throw invalid("a password has at least " + std::to_string(minPasswordLength) + " characters");
     }
     const PasswordHash hash = hashPassword(password);
@@ -121,8 +159,7 @@ Session login(Store& store, const std::string& name, const std::string& password
     PasswordHash stored = decoy();
     bool locked = false;
     store.transact(Store::Mode::Read, [&](Db& db) {
-        const auto lock = db.one("SELECT until FROM lockouts WHERE name = ?", {name});
-        locked = lock && toInt(lock->at(0)) > now;
+        locked = isLockedOut(db, name, now);
         const auto row = db.one("SELECT name, display, role, salt, iterations, hash FROM users WHERE name = ?", {name});
         if (row) {
             user = User{row->at(0), row->at(1), parseRole(row->at(2)).value_or(Role::Auditor)};
@@ -130,13 +167,24 @@ Session login(Store& store, const std::string& name, const std::string& password
         }
     });
     if (locked) {
-        throw HttpError(429, "locked", "too many failed logins: try again in 15 minutes");
+        throw lockedOut();  // already locked: no need to spend the hash on it
     }
     // The hash is checked outside any transaction: it takes a while, and holds no lock.
     const bool matches = passwordMatches(password, stored) && user.has_value();
+    // The decision is taken in one writing transaction with the logins of this name serialised (by
+    // the one writer of an SQLite file; on PostgreSQL by a lock on the name): the lock-out is read,
+    // and a failure recorded and counted, there, so that logins at once cannot all pass a check made
+    // before any of them was counted.
     Session session;
     store.transact(Store::Mode::Write, [&](Db& db) {
+        if (db.dialect() == Dialect::PostgreSQL) {
+            db.exec("SELECT pg_advisory_xact_lock(?)", {loginLockKey(name)});
+        }
         db.exec("DELETE FROM login_failures WHERE at <= ?", {now - lockoutWindowSeconds});
+        locked = isLockedOut(db, name, now);
+        if (locked) {
+            return;
+        }
         if (!matches) {
             db.exec("INSERT INTO login_failures (name, at) VALUES (?, ?)", {name, now});
             const auto failures = db.one("SELECT COUNT(*) FROM login_failures WHERE name = ?", {name});
@@ -147,7 +195,8 @@ Session login(Store& store, const std::string& name, const std::string& password
             }
             return;
         }
-        db.exec("DELETE FROM login_failures WHERE name = ?", {name});
+        // A success leaves the failures counted: five within 15 minutes lock the name, with
+        // successes between them or not.
         db.exec("DELETE FROM sessions WHERE expires <= ?", {now});
         session.user = *user;
         session.token = randomHex(32);
@@ -156,6 +205,9 @@ Session login(Store& store, const std::string& name, const std::string& password
         db.exec("INSERT INTO sessions (token, name, csrf, expires) VALUES (?, ?, ?, ?)",
                 {tokenKey(session.token), name, session.csrf, session.expires});
     });
+    if (locked) {
+        throw lockedOut();
+    }
     if (!matches) {
         throw HttpError(401, "unauthenticated", "wrong user name or password");
     }

@@ -1,7 +1,9 @@
 // Users, passwords and sessions. Passwords are kept only as PBKDF2-HMAC-SHA256 with a random salt
 // per user and compared in constant time; a session is a random 256-bit id held by the browser in
 // an HttpOnly, SameSite=Strict cookie, kept in the store only as its SHA-256, with a CSRF token and
-// an expiry. Five failed logins for a name within 15 minutes lock that name for 15 minutes.
+// an expiry. Five failed logins for a name within 15 minutes lock that name for 15 minutes (a
+// success between them does not reset the count); the count and the decision are made in one
+// transaction, logins of one name taking turns, so that logins at once cannot outrun it.
 #pragma once
 
 #include <cstdint>
@@ -43,8 +45,9 @@ struct PasswordHash {
 /// Equal strings, in time that depends only on their lengths.
 [[nodiscard]] bool sameSecret(const std::string& a, const std::string& b);
 
-/// Adds a user; throws HttpError 400 for a name that is not an id, a blank display name, a short
-/// password, or a name already taken.
+/// Adds a user; throws HttpError 400 for a name that is not an id, a blank display name, a
+/// password that is not UTF-8 or is shorter than 12 characters (code points, not bytes), or a
+/// name already taken.
 void addUser(Store& store, const std::string& name, const std::string& display, Role role, const std::string& password);
 
 struct Session {

@@ -1,12 +1,19 @@
 """Every rule of the contract's tables, broken, gets the stated status: each call by each kind of
 caller in each phase (403 for a role that may not make it, in every phase; 409 wrong-phase for a
 phase it may not be made in; 401 without a session; 403 without the CSRF token), then the rules
-particular to each call, the session rules, the body limit and hostile requests.
+particular to each call (a question not assigned or a bid recused from: 403 before any 409; 201
+for a first mark or consensus, 200 for a replaced one; the whole old panel in a panel entry; a
+body that is not sent as JSON: 400), the session rules (the lock-out counted at once, through two
+processes; a success between failures resets nothing), passwords counted in characters, the body
+limit and hostile requests.
 
 usage: api_rules.py TOOL ROOT sqlite|postgresql"""
 
+import collections
+import concurrent.futures
 import os
 import socket
+import subprocess
 import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
@@ -40,16 +47,18 @@ BIDS = ["BID-001.xml", "BID-002.xml"]
 QUESTIONS = ["Q1", "Q2", "Q3", "Q4"]
 
 
+PANEL = [{"user": "erin", "questions": None, "moderator": True}, {"user": "faisal", "moderator": False}]
+
+
 class Evaluation:
-    def __init__(self, clients, root, phase):
+    def __init__(self, clients, root, phase, panel=None):
         self.c = clients
         admin = clients["ada"]
         self.id = expect(admin.post("/api/evaluations", {"tender": sample(root, "tender.xml")}), 201).json()["id"]
         self.base = "/api/evaluations/" + self.id
         for name in BIDS:
             expect(admin.put(self.base + "/bids/" + name, {"xml": sample(root, "bids", name)}), 201)
-        expect(admin.put(self.base + "/panel", {"evaluators": [{"user": "erin", "questions": None, "moderator": True},
-                                                               {"user": "faisal", "moderator": False}]}), 200)
+        expect(admin.put(self.base + "/panel", {"evaluators": panel or PANEL}), 200)
         order = ["setup", "scoring", "moderation", "signed-off"]
         if order.index(phase) >= 1:
             expect(admin.post(self.base + "/open-scoring"), 200)
@@ -59,14 +68,14 @@ class Evaluation:
                 for bid in ("BID-001", "BID-002"):
                     for question in QUESTIONS:
                         expect(clients[name].put("%s/marks/%s/%s" % (self.base, bid, question),
-                                                 {"score": 3, "rationale": "Meets the need."}), 200)
+                                                 {"score": 3, "rationale": "Meets the need."}), 201)
                 expect(clients[name].post(self.base + "/submit"), 200)
             expect(admin.post(self.base + "/open-moderation"), 200)
         if order.index(phase) >= 3:
             for bid in ("BID-001", "BID-002"):
                 for question in QUESTIONS:
                     expect(clients["erin"].put("%s/consensus/%s/%s" % (self.base, bid, question),
-                                               {"score": 3, "rationale": "Agreed."}), 200)
+                                               {"score": 3, "rationale": "Agreed."}), 201)
             expect(admin.post(self.base + "/runs"), 201)
             expect(admin.post(self.base + "/approvals", {"run": 1, "statement": "Approved."}), 201)
         self.phase = phase
@@ -113,7 +122,7 @@ def call_rules(clients, root, setup, scoring, moderation, signed):
     expect(admin.post("/api/evaluations", {"xml": "x"}), 400, "invalid", "no tender member")
     expect(admin.post("/api/evaluations", raw=b"{not json", headers={"Content-Type": "application/json"}), 400,
            "invalid")
-    expect(admin.post("/api/evaluations", raw=b"[1]"), 400, "invalid")
+    expect(admin.post("/api/evaluations", raw=b"[1]", headers={"Content-Type": "application/json"}), 400, "invalid")
     bid = sample(root, "bids", "BID-003.xml")
     expect(admin.put(setup.base + "/bids/BID-003.txt", {"xml": bid}), 400, "invalid", "a bid name not .xml")
     reply = expect(admin.put(setup.base + "/bids/BID-003.xml", {"xml": bid.replace("ECC-RES-2023", "OTHER")}), 400)
@@ -133,6 +142,8 @@ def call_rules(clients, root, setup, scoring, moderation, signed):
            "invalid", "no folder part")
     expect(admin.post(setup.base + "/rejections", {"file": "X.xml", "reason": "  ", "content": "AA=="}), 400,
            "invalid", "a reason is not blank")
+    expect(admin.post(setup.base + "/rejections", {"file": "X.xml", "reason": "\u00a0\u200b", "content": "AA=="}),
+           400, "invalid", "a reason of a no-break and a zero-width space is blank too, as in scores.xml")
     expect(admin.post(setup.base + "/rejections", {"file": "BID-002.xml", "reason": "Late", "content": "AA=="}),
            400, "invalid", "an uploaded file keeps its bytes")
     expect(admin.post(setup.base + "/rejections", {"file": "X.xml", "reason": "Corrupt", "content": "AA=="}), 201)
@@ -161,10 +172,12 @@ def call_rules(clients, root, setup, scoring, moderation, signed):
                  {"score": "3", "rationale": "x"}, {"score": True, "rationale": "x"}, {"score": 3, "rationale": " "},
                  {"score": 3}, {"score": 3, "rationale": "bell\u0007"}):
         expect(faisal.put(base + "/marks/BID-001/Q1", body), 400, "invalid", "mark %r" % body)
-    expect(faisal.put(base + "/marks/BID-001/Q1", {"score": 3, "rationale": "Adequate."}), 200)
+    # Something new is 201; replacing it 200.
+    expect(faisal.put(base + "/marks/BID-001/Q1", {"score": 2, "rationale": "First reading."}), 201, what="a mark")
+    expect(faisal.put(base + "/marks/BID-001/Q1", {"score": 3, "rationale": "Adequate."}), 200, what="replaced")
     expect(faisal.post(base + "/submit"), 409, "incomplete", "three marks missing")
     for question in QUESTIONS[1:]:
-        expect(faisal.put("%s/marks/BID-001/%s" % (base, question), {"score": 2, "rationale": "Thin."}), 200)
+        expect(faisal.put("%s/marks/BID-001/%s" % (base, question), {"score": 2, "rationale": "Thin."}), 201)
     expect(faisal.post(base + "/submit"), 200)
     expect(faisal.post(base + "/submit"), 409, "already-submitted")
     expect(faisal.put(base + "/marks/BID-001/Q1", {"score": 4, "rationale": "x"}), 409, "already-submitted")
@@ -179,16 +192,24 @@ def call_rules(clients, root, setup, scoring, moderation, signed):
     for bid_name, questions in (("BID-001", QUESTIONS),):
         for question in questions:
             expect(erin.put("%s/marks/%s/%s" % (erin_recused.base, bid_name, question),
-                            {"score": 3, "rationale": "ok"}), 200)
+                            {"score": 3, "rationale": "ok"}), 201)
     expect(erin.post(erin_recused.base + "/submit"), 200)
     expect(faisal.put(erin_recused.base + "/declaration", {"conflicts": []}), 200)
     for bid_name in ("BID-001", "BID-002"):
         for question in QUESTIONS:
             expect(faisal.put("%s/marks/%s/%s" % (erin_recused.base, bid_name, question),
-                              {"score": 3, "rationale": "ok"}), 200)
+                              {"score": 3, "rationale": "ok"}), 201)
     expect(faisal.post(erin_recused.base + "/submit"), 200)
+    # The recusal is 403 in every phase: before moderation opens too, not 409.
+    reply = expect(erin.put(erin_recused.base + "/consensus/BID-002/Q1", {"score": 3, "rationale": "x"}), 403,
+                   "forbidden", "consensus on a recused bid in scoring")
+    check("BID-002" not in reply.body.decode(), "the refusal does not repeat the recused bid: %r" % reply)
     expect(erin.post(erin_recused.base + "/open-moderation"), 200)
     expect(erin.put(erin_recused.base + "/consensus/BID-002/Q1", {"score": 3, "rationale": "x"}), 403, "forbidden")
+    expect(erin.put(erin_recused.base + "/consensus/BID-001/Q1", {"score": 3, "rationale": "x"}), 201,
+           what="a first consensus")
+    expect(erin.put(erin_recused.base + "/consensus/BID-001/Q1", {"score": 4, "rationale": "y"}), 200,
+           what="a consensus replaced")
     items = expect(erin.get(erin_recused.base + "/moderation"), 200).json()["items"]
     check(all(item["bid"] != "BID-002" for item in items), "a recused moderator never sees that bid")
     # Consensus, runs, approvals.
@@ -207,6 +228,133 @@ def call_rules(clients, root, setup, scoring, moderation, signed):
     first = expect(admin.get(signed.base + "/scores.xml?at=1"), 200).body.decode()
     check("<evaluator" not in first, "the scores after the tender alone have no evaluator")
     print("call rules checked")
+
+
+def assignment_before_phase(clients, root):
+    """A question not assigned to the caller, or a bid they are recused from, is 403 in every phase
+    and before the declaration: never 409 first."""
+    admin, faisal = clients["ada"], clients["faisal"]
+    panel = [{"user": "erin", "questions": None, "moderator": True},
+             {"user": "faisal", "questions": ["Q1"], "moderator": False}]
+    evaluation = Evaluation(clients, root, "setup", panel)
+    base = evaluation.base
+    unassigned = base + "/marks/BID-001/Q2"
+    expect(faisal.put(unassigned, {"score": 3, "rationale": "x"}), 403, "forbidden", "unassigned, in setup")
+    expect(faisal.put(base + "/marks/BID-001/Q1", {"score": 3, "rationale": "x"}), 409, "wrong-phase", "in setup")
+    expect(admin.post(base + "/open-scoring"), 200)
+    reply = expect(faisal.put(unassigned, {"score": 3, "rationale": "x"}), 403, "forbidden",
+                   "unassigned, before the declaration")
+    check("not assigned to you" in reply.json()["message"], "the refusal says why: %r" % reply)
+    expect(faisal.put(base + "/marks/BID-001/Q1", {"score": 3, "rationale": "x"}), 409, "conflict-not-declared",
+           "an assigned question before the declaration")
+    expect(faisal.put(base + "/declaration", {"conflicts": [{"bid": "BID-002", "reason": "Family"}]}), 200)
+    expect(faisal.put(unassigned, {"score": 3, "rationale": "x"}), 403, "forbidden", "unassigned, after it")
+    reply = expect(faisal.put(base + "/marks/BID-002/Q1", {"score": 3, "rationale": "x"}), 403, "forbidden",
+                   "a recused bid")
+    check("BID-002" not in reply.body.decode(), "the refusal does not repeat the recused bid: %r" % reply)
+    expect(faisal.put(base + "/marks/BID-001/Q1", {"score": 3, "rationale": "Adequate."}), 201)
+    expect(faisal.post(base + "/submit"), 200)
+    expect(faisal.put(unassigned, {"score": 3, "rationale": "x"}), 403, "forbidden", "unassigned, after submitting")
+    print("assignment and recusal checked before the declaration and the phase")
+
+
+def panel_entry_keeps_the_old_panel(clients, root):
+    """A panel replaced: its entry holds the whole old panel (user, name, questions, moderator)."""
+    admin = clients["ada"]
+    first = [{"user": "erin", "questions": None, "moderator": True},
+             {"user": "faisal", "questions": ["Q1", "Q3"], "moderator": False}]
+    evaluation = Evaluation(clients, root, "setup", first)
+    second = [{"user": "faisal", "questions": None, "moderator": True}]
+    expect(admin.put(evaluation.base + "/panel", {"evaluators": second}), 200)
+    entries = [e for e in expect(admin.get(evaluation.base + "/events"), 200).json() if e["type"] == "panel"]
+    check(len(entries) == 2, "two panel entries: %r" % entries)
+    check(entries[0]["data"]["previous"] == [] and entries[0]["data"].get("previousEvaluators") == [],
+          "the first panel replaced none: %r" % entries[0]["data"])
+    old = entries[1]["data"]
+    check(old["previous"] == ["erin", "faisal"], "the old panel's names: %r" % old)
+    check(old.get("previousEvaluators") == [
+        {"user": "erin", "name": "Erin", "questions": None, "moderator": True},
+        {"user": "faisal", "name": "Faisal", "questions": ["Q1", "Q3"], "moderator": False}],
+        "the whole old panel, questions and moderator too: %r" % old)
+    check(old["evaluators"] == [{"user": "faisal", "name": "Faisal", "questions": None, "moderator": True}],
+          "the new panel: %r" % old["evaluators"])
+    print("a replaced panel is kept whole in the log")
+
+
+def content_type_rules(clients, root):
+    """A body sent to the API is JSON and says so; a page's form is not an API call (browser.py)."""
+    admin, faisal = clients["ada"], clients["faisal"]
+    evaluation = Evaluation(clients, root, "scoring")
+    base = evaluation.base
+    body = b'{"conflicts": []}'
+    for content_type in ("text/plain", "application/x-www-form-urlencoded", "application/jsonx", "text/json",
+                         "application/json; charset=iso-8859-1"):
+        reply = expect(faisal.request("PUT", base + "/declaration", raw=body, headers={"Content-Type": content_type}),
+                       400, "invalid", "a body sent as " + content_type)
+        check("Content-Type" in reply.json()["message"] or "UTF-8" in reply.json()["message"],
+              "the refusal names the problem: %r" % reply)
+    reply = expect(faisal.request("PUT", base + "/declaration", raw=body), 400, "invalid",
+                   "a body with no Content-Type")
+    check("no Content-Type" in reply.json()["message"], "the refusal names the problem: %r" % reply)
+    expect(admin.request("POST", "/api/evaluations", raw=b'{"tender": "x"}', headers={"Content-Type": "text/xml"}),
+           400, "invalid", "an evaluation created from text/xml")
+    expect(clients["anonymous"].request("POST", "/api/session", raw=b'{"user": "ada", "password": "x"}',
+                                        headers={"Content-Type": "text/plain"}), 400, "invalid", "a login as text")
+    events = len(expect(admin.get(base + "/events"), 200).json())
+    utf8 = {"Content-Type": 'Application/JSON; Charset="UTF-8"'}
+    expect(faisal.request("PUT", base + "/declaration", raw=body, headers=utf8), 200,
+           what="application/json with a charset of UTF-8")
+    check(len(expect(admin.get(base + "/events"), 200).json()) == events + 1, "that declaration is recorded")
+    # A call with no body needs no Content-Type.
+    expect(admin.request("POST", Evaluation(clients, root, "setup").base + "/open-scoring"), 200,
+           what="open-scoring with no body")
+    print("Content-Type checked")
+
+
+def password_length_in_characters(tool, stores):
+    """A password's length is counted in characters, not bytes; bytes that are not UTF-8 are refused."""
+    store = stores.new()
+    for password, status, words in (("\u20ac" * 11, 65, "at least 12 characters"), ("\u20ac" * 12, 0, "Added"),
+                                     (b"\xff\xfe" * 8, 65, "UTF-8")):
+        data = password if isinstance(password, bytes) else password.encode()
+        done = subprocess.run([tool, "users", "add", "--store", store, "--name", "p%d" % len(data), "--display", "P",
+                               "--role", "evaluator"], input=data + b"\n", capture_output=True)
+        output = (done.stdout + done.stderr).decode("utf-8", "replace")
+        check(done.returncode == status and words in output,
+              "users add with %r: exit %d, %s" % (password, done.returncode, output))
+    server = Server(tool, store)
+    expect(server.client().login("p36", "\u20ac" * 12), 200, what="login with the twelve euro signs")
+    check(server.stop() == 0, "SIGTERM ends the server with status 0")
+    print("password length counted in characters")
+
+
+def success_resets_nothing(server):
+    """Five failures within 15 minutes lock a name, with a success between them or not."""
+    client = server.client()
+    for _ in range(4):
+        expect(client.login("yan", "wrong password"), 401, "unauthenticated")
+    expect(client.login("yan"), 200, what="the right password after four failures")
+    expect(client.login("yan", "wrong password"), 401, "unauthenticated", "the fifth failure")
+    expect(client.login("yan"), 429, "locked", "after five failures with a success between")
+    print("a success between failures resets nothing")
+
+
+def failures_at_once_are_counted(tool, store, server):
+    """Thirty wrong passwords at once, through two processes on one store: five are answered 401
+    and lock the name, the rest 429, and then the right password too."""
+    other = Server(tool, store)
+    try:
+        def attempt(i):
+            return (server if i % 2 else other).client().login("vic", "wrong password %d" % i).status
+
+        with concurrent.futures.ThreadPoolExecutor(30) as pool:
+            answers = collections.Counter(pool.map(attempt, range(30)))
+        check(answers == {401: 5, 429: 25}, "30 failures at once: five 401s, then 429s: %r" % dict(answers))
+        for process in (server, other):
+            expect(process.client().login("vic"), 429, "locked", "the right password after failures at once")
+    finally:
+        check(other.stop() == 0, "SIGTERM ends the second server with status 0")
+    print("lockout counted at once through two processes")
 
 
 def session_rules(server, clients):
@@ -275,7 +423,7 @@ def limits_and_hostile_requests(tool, root, stores, scratch):
 def rules(tool, root, stores, scratch):
     store = stores.new()
     for name, role in (("ada", "admin"), ("olu", "auditor"), ("erin", "evaluator"), ("faisal", "evaluator"),
-                       ("zoe", "evaluator")):
+                       ("zoe", "evaluator"), ("yan", "evaluator"), ("vic", "evaluator")):
         add_user(tool, store, name, role)
     server = Server(tool, store)
     clients = {"anonymous": server.client()}
@@ -285,8 +433,14 @@ def rules(tool, root, stores, scratch):
     evaluations = [Evaluation(clients, root, phase) for phase in ("setup", "scoring", "moderation", "signed-off")]
     role_and_phase_matrix(clients, evaluations)
     call_rules(clients, root, *evaluations)
+    assignment_before_phase(clients, root)
+    panel_entry_keeps_the_old_panel(clients, root)
+    content_type_rules(clients, root)
     session_rules(server, clients)
+    success_resets_nothing(server)
+    failures_at_once_are_counted(tool, store, server)
     check(server.stop() == 0, "SIGTERM ends the server with status 0")
+    password_length_in_characters(tool, stores)
     limits_and_hostile_requests(tool, root, stores, scratch)
     return 0
 

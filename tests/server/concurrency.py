@@ -59,7 +59,7 @@ def two_processes(tool, root, stores):
                     # Each evaluator alternates between the two processes, mark by mark.
                     client.port = servers[(index + len(bid) + int(question[1])) % 2].port
                     expect(client.put("%s/marks/%s/%s" % (base, bid, question),
-                                      {"score": 3, "rationale": "%s on %s %s" % (name, bid, question)}), 200)
+                                      {"score": 3, "rationale": "%s on %s %s" % (name, bid, question)}), 201)
             expect(client.post(base + "/submit"), 200)
         except Exception as error:  # reported below, in the main thread
             failures.append("%s: %s" % (name, error))
@@ -117,7 +117,7 @@ def kill_nine_loses_nothing(tool, root, stores, rounds=3):
     store = prepare(tool, root, stores, evaluators)
     server = Server(tool, store)
     admin, evaluation, base = open_evaluation(server, root, evaluators)
-    acknowledged = []  # every write the server answered 200 to
+    acknowledged = []  # every write the server answered with a success (201 a first mark, 200 a replaced one)
     counter = [0]
     lock = threading.Lock()
     for round_ in range(rounds):
@@ -146,7 +146,7 @@ def kill_nine_loses_nothing(tool, root, stores, rounds=3):
                                        {"score": score_, "rationale": rationale})
                 except (OSError, http.client.HTTPException):
                     return  # the server was killed
-                if reply.status == 200:
+                if reply.status in (200, 201):
                     with lock:
                         acknowledged.append((name, bid, question, score_, rationale))
 

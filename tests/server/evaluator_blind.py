@@ -3,9 +3,12 @@ recused from: every body an evaluator can fetch (every GET of the API, allowed o
 answers to their own changes, and every page reachable by following the links of the pages from
 `/`), in every phase, is searched for every price of the pack (as written
 and as formatted), every setting's URN and name, every other evaluator's rationale, and every
-response text of a bid they are recused from. A moderator sees the others' marks once moderation
-opens (the moderation view), and the run's outputs, which the contract gives moderators, are the
-one place a moderator meets prices; nothing else.
+response text of a bid they are recused from. Once the recused evaluator has declared, the recused
+bid's id and bidder name are searched for too, in every body they fetch, their attempts at that
+bid's mark and mark page included (before, the declaration form shows them, as it must). A
+moderator sees the others' marks once moderation opens (the moderation view), and the run's
+outputs, which the contract gives moderators, are the one place a moderator meets prices; nothing
+else.
 
 usage: evaluator_blind.py TOOL ROOT sqlite|postgresql"""
 
@@ -21,6 +24,7 @@ from harness import SAMPLE, Server, add_user, check, expect, main, sample, sampl
 BID_NS = {"b": "urn:tenderscore:bid:1"}
 PANEL = ["erin", "faisal", "grace"]  # erin moderates; grace is recused from BID-006 in the first evaluation
 QUESTIONS = ["Q1", "Q2", "Q3", "Q4"]
+RECUSED_BID = "BID-006"
 RECUSED_MARK = "Only-in-the-recused-bid."  # ends each response of BID-006 in the first evaluation
 
 
@@ -35,7 +39,7 @@ def money_forms(text):
 
 
 def secrets_of_pack(root):
-    prices, settings, responses, bidders = set(), set(), {}, set()
+    prices, settings, responses, bidders = set(), set(), {}, {}
     tender = sample(root, "tender.xml")
     for name in ("maxWeeklyPrice", "annualBudget"):
         for value in re.findall(name + r'="([^"]+)"', tender):
@@ -46,7 +50,7 @@ def secrets_of_pack(root):
             prices |= money_forms(setting.get("weeklyPrice"))
             settings |= {setting.get("urn"), setting.get("name")}
         responses[bid.get("id")] = [r.text for r in bid.findall("b:response", BID_NS)]
-        bidders.add(bid.find("b:bidder", BID_NS).get("name"))
+        bidders[bid.get("id")] = bid.find("b:bidder", BID_NS).get("name")
     return prices, settings, responses, bidders
 
 
@@ -96,12 +100,18 @@ class Watch:
 
 def mark_all(clients, watch, base, recusal):
     for name in PANEL:
-        conflicts = [{"bid": "BID-006", "reason": "Former employer"}] if recusal and name == "grace" else []
+        conflicts = [{"bid": RECUSED_BID, "reason": "Former employer"}] if recusal and name == "grace" else []
         watch.keep(name, "declaration", expect(clients[name].put(base + "/declaration", {"conflicts": conflicts}), 200))
+        if conflicts:
+            # The recused bid, asked for by name: refused, without naming it back.
+            reply = clients[name].put("%s/marks/%s/Q1" % (base, RECUSED_BID), {"score": 3, "rationale": "x"})
+            watch.keep(name, "mark of the recused bid", expect(reply, 403, "forbidden"))
+            page = "/evaluations/%s/work/%s/Q1" % (base.rsplit("/", 1)[1], RECUSED_BID)
+            watch.keep(name, "PAGE " + page, expect(clients[name].get(page), 404))
         for item in expect(clients[name].get(base + "/worklist"), 200).json():
             reply = clients[name].put("%s/marks/%s/%s" % (base, item["bid"], item["question"]),
                                       {"score": 3, "rationale": rationale(name, item["bid"], item["question"])})
-            watch.keep(name, "mark", expect(reply, 200))
+            watch.keep(name, "mark", expect(reply, 201))
         watch.keep(name, "submit", expect(clients[name].post(base + "/submit"), 200))
 
 
@@ -123,7 +133,7 @@ def blind(tool, root, stores, scratch):
                                             201).json()["id"]
         for name in sample_bids(root):
             xml = sample(root, "bids", name)
-            if recusal and name == "BID-006.xml":
+            if recusal and name == RECUSED_BID + ".xml":
                 xml = xml.replace("</response>", " " + RECUSED_MARK + "</response>")
             expect(admin.put(base + "/bids/" + name, {"xml": xml}), 201)
         expect(admin.put(base + "/panel", {"evaluators": [{"user": "erin", "moderator": True}, {"user": "faisal"},
@@ -140,7 +150,7 @@ def blind(tool, root, stores, scratch):
         for bid in ["BID-%03d" % n for n in range(1, 10)]:
             for question in QUESTIONS:
                 watch.keep("erin", "consensus", expect(clients["erin"].put(
-                    "%s/consensus/%s/%s" % (base, bid, question), {"score": 3, "rationale": "Agreed"}), 200))
+                    "%s/consensus/%s/%s" % (base, bid, question), {"score": 3, "rationale": "Agreed"}), 201))
         expect(admin.post(base + "/runs"), 201)
         watch.fetch_all(clients, base, "moderation after a run")
         expect(admin.post(base + "/approvals", {"run": 1, "statement": "Approved"}), 201)
@@ -149,24 +159,32 @@ def blind(tool, root, stores, scratch):
     prices, settings, responses, bidders = secrets_of_pack(root)
     every_response = [text for texts in responses.values() for text in texts]
     searched = 0
+    recused = [RECUSED_BID, bidders[RECUSED_BID]]
+    declaration_form = []  # what grace saw of the recused bid before declaring
     for name, bodies in watch.bodies.items():
         others = ["Rationale-%s-" % other for other in PANEL if other != name]
         for what, body in bodies:
             searched += 1
             moderating = name == "erin" and any(phase in what for phase in ("moderation", "signed-off"))
             run_output = name == "erin" and "/runs/1/" in what
+            declared = " setup " not in what and "before declarations" not in what
             forbidden = [] if run_output else list(prices) + list(settings)
             if not moderating:
                 forbidden += others
-            if name == "grace" and what.startswith("with-recusal"):
-                forbidden.append(RECUSED_MARK)
-                if " PAGE " in what and not what.endswith("/declaration"):
-                    forbidden.append("BID-006")  # the recused bid: its id and bidder on the declaration only
-            if " setup " in what or "before declarations" in what:
-                forbidden += every_response  # before the declaration, nothing of a bid's content
             if " PAGE " in what:
                 body = html.unescape(body)  # a page writes ' as &#39;
-            for bidder in bidders:  # bidder names are shown; a home may be named like its provider
+            if name == "grace" and what.startswith("with-recusal"):
+                forbidden.append(RECUSED_MARK)
+                if declared:  # the recused bid, its id and its bidder: in nothing after the declaration
+                    for secret in recused:
+                        check(secret not in body, "grace, recused, received %r in %s: %s" % (secret, what, body[:300]))
+                elif " PAGE " in what and not what.endswith("/declaration"):
+                    forbidden.append(RECUSED_BID)  # before it, its id and bidder on the declaration only
+                elif what.endswith("/declaration") and "before declarations" in what:
+                    declaration_form.append(all(secret in body for secret in recused))
+            if not declared:
+                forbidden += every_response  # before the declaration, nothing of a bid's content
+            for bidder in bidders.values():  # bidder names are shown; a home may be named like its provider
                 body = body.replace(bidder, "<bidder>")
             # Random values (the evaluation's id, the session's CSRF token) may hold a price's digits.
             body = re.sub(r"ev-[0-9a-f]+", "ev-<id>", body)
@@ -176,6 +194,8 @@ def blind(tool, root, stores, scratch):
                 check(secret not in body, "%s received %r in %s: %s" % (name, secret, what, body[:200]))
     check(any(RECUSED_MARK in body for what, body in watch.bodies["faisal"]),
           "the recused bid's answers do reach an evaluator who is not recused")
+    check(declaration_form and all(declaration_form),
+          "before declaring, the declaration form shows the recused bid's id and bidder: %r" % declaration_form)
     # The moderator's run downloads are the only bodies with prices, and they do have them.
     check(any("5450.00" in body for what, body in watch.bodies["erin"] if "/runs/1/results.json" in what and
               "after a run" in what), "the moderator's results.json download has the prices")

@@ -63,7 +63,7 @@ def score_everything(clients, root, evaluation):
         for item in worklist:
             score, text = marks[(item["bid"], item["question"], evaluator)]
             expect(client.put("%s/marks/%s/%s" % (base, item["bid"], item["question"]),
-                              {"score": score, "rationale": text}), 200, what="mark")
+                              {"score": score, "rationale": text}), 201, what="a first mark")
         expected = (9 - len(conflicts)) * (len(E3_QUESTIONS) if V2 and name == "grace" else 4)
         check(len(worklist) == expected, "%s's worklist has %d items, not %d" % (name, len(worklist), expected))
         expect(client.post(base + "/submit"), 200, what="submit")
@@ -124,7 +124,7 @@ def lifecycle(tool, root, stores, scratch):
     for item in view["items"]:
         score, text = consensus[(item["bid"], item["question"])]
         expect(moderator.put("%s/consensus/%s/%s" % (base, item["bid"], item["question"]),
-                             {"score": score, "rationale": text}), 200, what="consensus")
+                             {"score": score, "rationale": text}), 201, what="a first consensus")
     before_replacement = len(expect(admin.get(base + "/events"), 200).json())
     old_score, _ = consensus[("BID-003", "Q2")]
     new_score = 5 if old_score != 5 else 4

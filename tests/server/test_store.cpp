@@ -1,5 +1,6 @@
 // The store, the log and the users of the panel server, below HTTP: the chain, the fold of the log
-// into the derived tables (dropped and rebuilt: the same state), passwords, sessions, lockout.
+// into the derived tables (dropped and rebuilt: the same state), passwords (counted in characters),
+// sessions, lockout (a success between failures resets nothing).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -163,6 +164,31 @@ TEST_F(StoreTest, PasswordsAreSaltedPbkdf2WithAtLeast600000Iterations) {
     EXPECT_THROW(addUser(*_store, "b o b", "Bob", Role::Admin, "long enough password"), HttpError);
 }
 
+/// The message of the HttpError `add` throws ("" when it throws none).
+template <typename Add>
+std::string refusal(Add add) {
+    try {
+        add();
+    } catch (const HttpError& error) {
+        return std::to_string(error.status()) + " " + error.what();
+    }
+    return "";
+}
+
+TEST_F(StoreTest, APasswordsLengthIsCountedInCharactersNotBytes) {
+    std::string euros;
+    for (int i = 0; i < 11; ++i) {
+        euros += "\u20ac";  // three bytes each
+    }
+    ASSERT_EQ(euros.size(), 33U);
+    EXPECT_EQ(refusal([&] { addUser(*_store, "eleven", "E", Role::Evaluator, euros); }),
+              "400 a password has at least 12 characters");
+    EXPECT_EQ(refusal([&] { addUser(*_store, "twelve", "T", Role::Evaluator, euros + "\u20ac"); }), "");
+    EXPECT_EQ(refusal([&] { addUser(*_store, "latin1", "L", Role::Evaluator, "caf\xe9 au lait, please"); }),
+              "400 a password is UTF-8 text; this one is not");
+    EXPECT_NO_THROW((void)login(*_store, "twelve", euros + "\u20ac", 1'700'000'000, 3600));
+}
+
 TEST_F(StoreTest, SessionsExpireAndAreKeptOnlyAsTheirHash) {
     addUser(*_store, "ada", "Ada", Role::Admin, "correct horse battery");
     const std::int64_t now = 1'700'000'000;
@@ -194,7 +220,32 @@ TEST_F(StoreTest, FiveFailuresLockTheNameFor15MinutesEvenWithTheRightPassword) {
         EXPECT_EQ(error.status(), 429);
         EXPECT_EQ(error.code(), "locked");
     }
-    EXPECT_NO_THROW((void)login(*_store, "ada", "correct horse battery", now + 4 + 15 * 60 + 1, 3600));
+    EXPECT_NO_THROW((void)login(*_store, "ada", "correct horse battery", now + 4 + lockoutSeconds + 1, 3600));
+}
+
+TEST_F(StoreTest, ASuccessBetweenFailuresDoesNotResetTheirCount) {
+    addUser(*_store, "ada", "Ada", Role::Admin, "correct horse battery");
+    const std::int64_t now = 1'700'000'000;
+    auto attempt = [&](const std::string& password, std::int64_t at) {
+        return refusal([&] { (void)login(*_store, "ada", password, at, 3600); });
+    };
+    const std::string wrong = "401 wrong user name or password";
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_EQ(attempt("wrong password!", now + i), wrong);
+    }
+    EXPECT_EQ(attempt("correct horse battery", now + 5), "");
+    EXPECT_EQ(attempt("wrong password!", now + 6), wrong);  // the fifth within 15 minutes
+    EXPECT_EQ(attempt("correct horse battery", now + 7), "429 too many failed logins: try again in 15 minutes");
+}
+
+TEST_F(StoreTest, FailuresOlderThan15MinutesAreNotCounted) {
+    addUser(*_store, "ada", "Ada", Role::Admin, "correct horse battery");
+    const std::int64_t now = 1'700'000'000;
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_THROW((void)login(*_store, "ada", "wrong password!", now + i, 3600), HttpError);
+    }
+    EXPECT_THROW((void)login(*_store, "ada", "wrong password!", now + lockoutWindowSeconds + 1, 3600), HttpError);
+    EXPECT_NO_THROW((void)login(*_store, "ada", "correct horse battery", now + lockoutWindowSeconds + 2, 3600));
 }
 
 }  // namespace

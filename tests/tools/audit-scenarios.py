@@ -221,7 +221,7 @@ def server_panel(tool, root, work, store=None):
             for item in harness.expect(client.get(base + "/worklist"), 200, what="worklist").json():
                 score, text = marks[(item["bid"], item["question"], evaluator)]
                 harness.expect(client.put("%s/marks/%s/%s" % (base, item["bid"], item["question"]),
-                                          {"score": score, "rationale": text}), 200, what="mark")
+                                          {"score": score, "rationale": text}), 201, what="mark")
             harness.expect(client.post(base + "/submit"), 200, what="submit")
         harness.expect(ada.post(base + "/reopen", {"evaluator": "faisal", "bid": "BID-002", "question": "Q1",
                                                    "reason": "Marked against the answer to Q2."}), 200, what="reopen")
@@ -233,7 +233,7 @@ def server_panel(tool, root, work, store=None):
             for question in ["Q1", "Q2", "Q3", "Q4"]:
                 score, text = consensus[(bid, question)]
                 harness.expect(erin.put("%s/consensus/%s/%s" % (base, bid, question),
-                                        {"score": score, "rationale": text}), 200, what="consensus")
+                                        {"score": score, "rationale": text}), 201, what="consensus")
         harness.expect(ada.post(base + "/runs"), 201, what="run 1")
         harness.expect(erin.put(base + "/consensus/BID-002/Q3", {
             "score": 2, "rationale": "Panel revisited on 20 October: staffing plan lacks night cover."}), 200,
