@@ -141,7 +141,7 @@ Reply putConsensus(Context& context) {
     const std::string& question = context.param("question");
     (void)requireBid(context, bid);
     (void)requireQuestion(context, question);
-    const auto body = context.body();
+    const auto body = context.body({"score", "rationale"});
     const std::int64_t score = requireScore(context, body);
     const std::string rationale = prose(body, "rationale");
     const auto previous = context.db.one(
@@ -208,7 +208,7 @@ Reply getRunFile(Context& context) {
 }
 
 Reply postApproval(Context& context) {
-    const auto body = context.body();
+    const auto body = context.body({"run", "statement"});
     const std::int64_t number = integer(body, "run");
     const std::string statement = prose(body, "statement");
     const std::int64_t latest = latestRun(context);

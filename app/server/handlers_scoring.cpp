@@ -94,7 +94,7 @@ Reply putDeclaration(Context& context) {
     std::set<std::string> bids;
     JsonOut data;
     data.object().key("conflicts").array();
-    for (const Poco::JSON::Object::Ptr& item : objects(context.body(), "conflicts", R"({"bid", "reason"})")) {
+    for (const Poco::JSON::Object::Ptr& item : objects(context.body({"conflicts"}), "conflicts", {"bid", "reason"})) {
         const std::string bid = text(item, "bid");
         if (!context.db.one("SELECT bid FROM bids WHERE evaluation = ? AND bid = ?", {context.evaluation, bid})) {
             throw invalid("there is no bid " + bid + " to declare a conflict with");
@@ -182,7 +182,7 @@ Reply putMark(Context& context) {
                         key)) {
         throw conflict("already-submitted", "your marks are submitted; an admin can reopen one mark");
     }
-    const auto body = context.body();
+    const auto body = context.body({"score", "rationale"});
     const std::int64_t score = requireScore(context, body);
     const std::string rationale = prose(body, "rationale");
     const auto previous = context.db.one(
@@ -206,7 +206,7 @@ Reply submitMarks(Context& context) {
 }
 
 Reply reopenMark(Context& context) {
-    const auto body = context.body();
+    const auto body = context.body({"evaluator", "bid", "question", "reason"});
     const std::string name = text(body, "evaluator");
     const std::string bid = text(body, "bid");
     const std::string question = text(body, "question");

@@ -13,6 +13,7 @@ constexpr const char* cookieName = "tenderscore_session";
 
 Reply login(Store& store, const ServerConfig& config, const Request& request) {
     const auto body = parseObject(request.body);
+    onlyMembers(body, {"user", "password"}, "the request body");
     const Session session =
         server::login(store, text(body, "user"), text(body, "password"), epochSeconds(), config.sessionSeconds);
     JsonOut out;

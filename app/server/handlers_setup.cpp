@@ -50,7 +50,7 @@ std::string tenderXml(Context& context) {
 }  // namespace
 
 Reply createEvaluation(Context& context) {
-    const std::string tender = text(context.body(), "tender");
+    const std::string tender = text(context.body({"tender"}), "tender");
     requireSound(PackDocuments{InputDocument{"tender.xml", tender}, {}, {}, {}}, context.config.limits);
     do {
         context.evaluation = "ev-" + randomHex(8);
@@ -71,7 +71,7 @@ Reply putBid(Context& context) {
     if (context.db.one("SELECT file FROM rejections WHERE evaluation = ? AND file = ?", {context.evaluation, file})) {
         throw invalid(file + " was rejected at opening");
     }
-    const std::string bidXml = text(context.body(), "xml");
+    const std::string bidXml = text(context.body({"xml"}), "xml");
     PackDocuments documents{
         InputDocument{"tender.xml", tenderXml(context)}, std::vector<InputDocument>{{file, bidXml}}, {}, {}};
     requireSound(documents, context.config.limits);
@@ -94,7 +94,7 @@ Reply putBid(Context& context) {
 }
 
 Reply postRejection(Context& context) {
-    const auto body = context.body();
+    const auto body = context.body({"file", "reason", "content"});
     const std::string file = text(body, "file");
     requireFileName(file);
     const std::string reason = prose(body, "reason");
@@ -131,7 +131,7 @@ Reply postRejection(Context& context) {
 }
 
 Reply putPanel(Context& context) {
-    const auto members = objects(context.body(), "evaluators", R"({"user", "questions", "moderator"})");
+    const auto members = objects(context.body({"evaluators"}), "evaluators", {"user", "questions", "moderator"});
     const std::vector<QuestionInfo> questions = questionsOf(context.db, context.evaluation);
     std::set<std::string> seen;
     JsonOut data;

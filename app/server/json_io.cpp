@@ -1,5 +1,6 @@
 #include "server/json_io.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include <Poco/Exception.h>
@@ -152,6 +153,33 @@ Poco::JSON::Object::Ptr parseObject(const std::string& body) {
     throw invalid("the request body must be a JSON object");
 }
 
+namespace {
+
+std::string quotedList(Members members) {
+    std::string out;
+    for (const std::string_view member : members) {
+        out.append(out.empty() ? "\"" : ", \"").append(member).append("\"");
+    }
+    return out;
+}
+
+}  // namespace
+
+void onlyMembers(const Poco::JSON::Object::Ptr& object, Members members, std::string_view where) {
+    std::vector<std::string> names;
+    object->getNames(names);  // sorted: the message is the same whatever the body's order
+    std::string unknown;
+    for (const std::string& name : names) {
+        if (std::find(members.begin(), members.end(), name) == members.end()) {
+            unknown.append(unknown.empty() ? "\"" : ", \"").append(name).append("\"");
+        }
+    }
+    if (!unknown.empty()) {
+        throw invalid(std::string(where) + " has " + unknown + ", which it does not take; it takes " +
+                      (members.size() == 0 ? std::string("nothing") : quotedList(members)));
+    }
+}
+
 Poco::JSON::Object::Ptr parseStored(const std::string& json) {
     try {
         Poco::JSON::Parser parser;
@@ -206,14 +234,15 @@ Poco::JSON::Array::Ptr list(const Poco::JSON::Object::Ptr& object, const std::st
 }
 
 std::vector<Poco::JSON::Object::Ptr> objects(const Poco::JSON::Object::Ptr& object, const std::string& name,
-                                             const std::string& what) {
+                                             Members members) {
     const Poco::JSON::Array::Ptr array = list(object, name);
     std::vector<Poco::JSON::Object::Ptr> out;
     for (std::size_t i = 0; i < array->size(); ++i) {
         out.push_back(array->getObject(static_cast<unsigned>(i)));
         if (out.back().isNull()) {
-            throw invalid(std::string("each of \"").append(name).append("\" is an object ").append(what));
+            throw invalid("each of \"" + name + "\" is an object {" + quotedList(members) + "}");
         }
+        onlyMembers(out.back(), members, "each of \"" + name + "\"");
     }
     return out;
 }

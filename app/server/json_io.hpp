@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,10 @@ private:
 
 /// A request body that must be a JSON object; throws HttpError 400 otherwise.
 [[nodiscard]] Poco::JSON::Object::Ptr parseObject(const std::string& body);
+/// The members a request's object may have (a typo such as "question" for "questions" would
+/// otherwise be read as the member left out): 400 naming every other one.
+using Members = std::initializer_list<std::string_view>;
+void onlyMembers(const Poco::JSON::Object::Ptr& object, Members members, std::string_view where);
 /// A JSON object stored by the server itself (a log entry's data).
 [[nodiscard]] Poco::JSON::Object::Ptr parseStored(const std::string& json);
 
@@ -50,9 +55,9 @@ private:
 [[nodiscard]] std::int64_t integer(const Poco::JSON::Object::Ptr& object, const std::string& name);
 [[nodiscard]] bool flag(const Poco::JSON::Object::Ptr& object, const std::string& name);
 [[nodiscard]] Poco::JSON::Array::Ptr list(const Poco::JSON::Object::Ptr& object, const std::string& name);
-/// The objects of a list member, each checked to be an object (400 naming `what` otherwise).
+/// The objects of a list member, each an object of those members only (400 otherwise).
 [[nodiscard]] std::vector<Poco::JSON::Object::Ptr> objects(const Poco::JSON::Object::Ptr& object,
-                                                           const std::string& name, const std::string& what);
+                                                           const std::string& name, Members members);
 /// Members read from data the server wrote (no HttpError: a bad stored entry is a StoreError).
 [[nodiscard]] std::string storedText(const Poco::JSON::Object::Ptr& object, const std::string& name);
 [[nodiscard]] std::int64_t storedInt(const Poco::JSON::Object::Ptr& object, const std::string& name);

@@ -189,8 +189,10 @@ Reply jsonReply(std::string body, int status) {
     return reply;
 }
 
-Poco::JSON::Object::Ptr Context::body() const {
-    return parseObject(request.body);
+Poco::JSON::Object::Ptr Context::body(Members members) const {
+    Poco::JSON::Object::Ptr object = parseObject(request.body);
+    onlyMembers(object, members, "the request body");
+    return object;
 }
 
 Event Context::record(const std::string& type, std::string data) {

@@ -17,6 +17,7 @@
 
 #include "common/limits.hpp"
 #include "server/event_log.hpp"
+#include "server/json_io.hpp"
 #include "server/pack.hpp"
 #include "server/store.hpp"
 #include "server/users.hpp"
@@ -92,8 +93,8 @@ struct Context {
     std::optional<PanelMember> membership;  // the caller's place on its panel
 
     [[nodiscard]] const std::string& param(const std::string& name) const { return params.at(name); }
-    /// The request body as a JSON object (400 otherwise).
-    [[nodiscard]] Poco::JSON::Object::Ptr body() const;
+    /// The request body as a JSON object of those members only (400 otherwise).
+    [[nodiscard]] Poco::JSON::Object::Ptr body(Members members) const;
     /// Appends an entry by the caller to the evaluation's log and applies it.
     Event record(const std::string& type, std::string data);
 };

@@ -154,6 +154,14 @@ def call_rules(clients, root, setup, scoring, moderation, signed):
                     [{"user": "erin", "questions": ["Q9"]}], [{"user": "erin", "questions": ["Q1", "Q1"]}],
                     [{"user": "erin", "moderator": "yes"}]):
         expect(admin.put(setup.base + "/panel", {"evaluators": members}), 400, "invalid", "panel %r" % members)
+    # A member the call does not take is refused by name, not read as the member left out: a panel
+    # member with "question" for "questions" would otherwise be given every question.
+    typo = expect(admin.put(setup.base + "/panel", {"evaluators": [{"user": "erin", "question": ["Q1"]}]}), 400,
+                  "invalid", "a typo in a panel member")
+    check('"question"' in typo.json()["message"] and '"questions"' in typo.json()["message"],
+          "the refusal names the member it does not take and those it does: %s" % typo.body)
+    expect(admin.put(setup.base + "/panel", {"evaluators": [], "approvers": 2}), 400, "invalid",
+           "a member the panel call does not take")
     expect(admin.put(setup.base + "/panel", {"evaluators": []}), 200)
     expect(admin.post(setup.base + "/open-scoring"), 409, "incomplete", "no evaluator")
     # Declarations, worklist, marks, submit.
@@ -162,6 +170,8 @@ def call_rules(clients, root, setup, scoring, moderation, signed):
     expect(faisal.put(base + "/marks/BID-001/Q1", {"score": 3, "rationale": "x"}), 409, "conflict-not-declared")
     expect(faisal.post(base + "/submit"), 409, "conflict-not-declared")
     expect(faisal.put(base + "/declaration", {"conflicts": [{"bid": "BID-404", "reason": "x"}]}), 400, "invalid")
+    expect(faisal.put(base + "/declaration", {"conflicts": [{"bid": "BID-002", "reasons": "x"}]}), 400, "invalid",
+           "a conflict with a member it does not take")
     expect(faisal.put(base + "/declaration", {"conflicts": [{"bid": "BID-002", "reason": " "}]}), 400, "invalid")
     expect(faisal.put(base + "/declaration", {"conflicts": [{"bid": "BID-002", "reason": "Former employer"}]}), 200)
     expect(faisal.put(base + "/declaration", {"conflicts": []}), 409, "already-submitted", "a second declaration")
@@ -170,7 +180,7 @@ def call_rules(clients, root, setup, scoring, moderation, signed):
     expect(faisal.put(base + "/marks/BID-001/Q9", {"score": 3, "rationale": "x"}), 404, "not-found")
     for body in ({"score": 6, "rationale": "x"}, {"score": -1, "rationale": "x"}, {"score": 2.5, "rationale": "x"},
                  {"score": "3", "rationale": "x"}, {"score": True, "rationale": "x"}, {"score": 3, "rationale": " "},
-                 {"score": 3}, {"score": 3, "rationale": "bell\u0007"}):
+                 {"score": 3}, {"score": 3, "rationale": "bell\u0007"}, {"score": 3, "rationale": "x", "scored": 4}):
         expect(faisal.put(base + "/marks/BID-001/Q1", body), 400, "invalid", "mark %r" % body)
     # Something new is 201; replacing it 200.
     expect(faisal.put(base + "/marks/BID-001/Q1", {"score": 2, "rationale": "First reading."}), 201, what="a mark")
