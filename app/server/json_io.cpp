@@ -1,6 +1,7 @@
 #include "server/json_io.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include <Poco/Exception.h>
@@ -155,10 +156,12 @@ Poco::JSON::Object::Ptr parseObject(const std::string& body) {
 
 namespace {
 
-std::string quotedList(Members members) {
+/// "a", "b", "c": names as a message quotes them.
+template <typename Names>
+std::string quotedList(const Names& names) {
     std::string out;
-    for (const std::string_view member : members) {
-        out.append(out.empty() ? "\"" : ", \"").append(member).append("\"");
+    for (const std::string_view name : names) {
+        out.append(out.empty() ? "\"" : ", \"").append(name).append("\"");
     }
     return out;
 }
@@ -168,14 +171,12 @@ std::string quotedList(Members members) {
 void onlyMembers(const Poco::JSON::Object::Ptr& object, Members members, std::string_view where) {
     std::vector<std::string> names;
     object->getNames(names);  // sorted: the message is the same whatever the body's order
-    std::string unknown;
-    for (const std::string& name : names) {
-        if (std::find(members.begin(), members.end(), name) == members.end()) {
-            unknown.append(unknown.empty() ? "\"" : ", \"").append(name).append("\"");
-        }
-    }
+    std::vector<std::string> unknown;
+    std::copy_if(names.begin(), names.end(), std::back_inserter(unknown), [&](const std::string& name) {
+        return std::find(members.begin(), members.end(), name) == members.end();
+    });
     if (!unknown.empty()) {
-        throw invalid(std::string(where) + " has " + unknown + ", which it does not take; it takes " +
+        throw invalid(std::string(where) + " has " + quotedList(unknown) + ", which it does not take; it takes " +
                       (members.size() == 0 ? std::string("nothing") : quotedList(members)));
     }
 }

@@ -1,10 +1,10 @@
 #include "server/router.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <iostream>
 
+#include <Poco/Net/MediaType.h>
+#include <Poco/String.h>
 #include <Poco/URI.h>
 
 #include "server/http_error.hpp"
@@ -90,20 +90,9 @@ Reply errorReply(const HttpError& error) {
     return jsonReply(out.str(), error.status());
 }
 
-std::string lowerTrimmed(const std::string& text) {
-    const std::size_t first = text.find_first_not_of(" \t");
-    if (first == std::string::npos) {
-        return "";
-    }
-    std::string out = text.substr(first, text.find_last_not_of(" \t") - first + 1);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 /// An API request's body is JSON, and says so: `application/json`, with any parameters, but a
-/// charset only if it is UTF-8. (A page's form is not an API call: the pages read it and call the
-/// API with JSON.)
+/// charset only if it is UTF-8 (Poco's MediaType reads the header: names in any case, quoted
+/// values). A page's form is not an API call: the pages read it and call the API with JSON.
 void requireJsonBody(const Request& request) {
     if (request.body.empty()) {
         return;
@@ -113,25 +102,12 @@ void requireJsonBody(const Request& request) {
     if (sent.empty()) {
         throw invalid("the request's body has no Content-Type" + advice);
     }
-    std::size_t end = sent.find(';');
-    if (lowerTrimmed(sent.substr(0, end)) != "application/json") {
+    const Poco::Net::MediaType type(sent);
+    if (!type.matches("application", "json")) {
         throw invalid("the request's body is sent as " + sent + advice);
     }
-    while (end != std::string::npos) {
-        const std::size_t start = end + 1;
-        end = sent.find(';', start);
-        const std::string parameter = sent.substr(start, end == std::string::npos ? end : end - start);
-        const std::size_t equals = parameter.find('=');
-        if (lowerTrimmed(parameter.substr(0, equals)) != "charset") {
-            continue;
-        }
-        std::string charset = equals == std::string::npos ? "" : lowerTrimmed(parameter.substr(equals + 1));
-        if (charset.size() >= 2 && charset.front() == '"' && charset.back() == '"') {
-            charset = charset.substr(1, charset.size() - 2);
-        }
-        if (charset != "utf-8") {
-            throw invalid("the request's body is sent as " + sent + ": JSON is read as UTF-8 only");
-        }
+    if (type.hasParameter("charset") && Poco::icompare(type.getParameter("charset"), "utf-8") != 0) {
+        throw invalid("the request's body is sent as " + sent + ": JSON is read as UTF-8 only");
     }
 }
 
