@@ -101,22 +101,29 @@ bool showsNothing(char32_t c) {
 
 }  // namespace
 
+char32_t decodeUtf8(std::string_view bytes, std::size_t i, std::size_t& length) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c < 0x80) {
+        length = 1;
+        return c;
+    }
+    length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    char32_t value = c & (0xFFU >> (length + 1));
+    for (std::size_t k = 1; k < length; ++k) {
+        value = (value << 6) | (static_cast<unsigned char>(bytes[i + k]) & 0x3FU);
+    }
+    return value;
+}
+
 bool isBlank(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
+    for (std::size_t i = 0, length = 0; i < text.size(); i += length) {
         const auto lead = static_cast<unsigned char>(text[i]);
-        const std::size_t length = lead < 0x80U ? 1 : lead < 0xE0U ? 2 : lead < 0xF0U ? 3 : 4;
-        if (i + length > text.size()) {
-            return false;  // not UTF-8: the readers refuse it; whatever it is, it is not nothing
+        if (i + (lead < 0x80U ? 1 : lead < 0xE0U ? 2 : lead < 0xF0U ? 3 : 4) > text.size()) {
+            return false;  // a cut sequence: whatever it is, it is not nothing
         }
-        char32_t c = length == 1 ? lead : lead & (0x7FU >> length);
-        for (std::size_t k = 1; k < length; ++k) {
-            c = (c << 6U) | (static_cast<unsigned char>(text[i + k]) & 0x3FU);
-        }
-        if (!showsNothing(c)) {
+        if (!showsNothing(decodeUtf8(text, i, length))) {
             return false;
         }
-        i += length;
     }
     return true;
 }

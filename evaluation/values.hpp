@@ -2,6 +2,7 @@
 // floating point or a lenient integer conversion: what does not fit the type exactly is refused.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,6 +30,10 @@ struct DateTime {
 inline constexpr std::int64_t maxIntValue = 1'000'000'000;
 
 [[nodiscard]] bool isId(std::string_view text);
+
+/// The code point of the UTF-8 sequence at `i` of bytes known to be valid UTF-8, and its length
+/// (the readers check the bytes first; text the core is given has been read by them).
+[[nodiscard]] char32_t decodeUtf8(std::string_view bytes, std::size_t i, std::size_t& length);
 
 /// Text that shows nothing: only Unicode white space (the no-break and ideographic spaces among
 /// it) and zero-width characters. A reason, rationale or moderation note like that is none.

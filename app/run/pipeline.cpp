@@ -62,7 +62,7 @@ Diagnostics allProblems(const xml::ReadPack& read) {
                                                                    [](const Bid& bid) { return bid.id.empty(); });
     if (everyBidKnown) {
         // The marks each bid needs are checked over scores that could be parsed, whatever their
-        // other problems, when the tender and the bids (which decide which bids need marks) are sound.
+        // other problems, when the tender is sound, for each bid the readers found no problem in.
         ReadState state{read.tenderRead, read.scoresParsed, {}};
         for (const Diagnostic& problem : read.errors) {
             state.troubledBids.push_back(problem.at.file.str());  // only bids' files can match a bid's

@@ -80,20 +80,6 @@ bool isNameChar(char32_t c) {
            (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040);
 }
 
-char32_t decodeUtf8(std::string_view s, std::size_t i, std::size_t& length) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-        length = 1;
-        return c;
-    }
-    length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    char32_t value = c & (0xFFU >> (length + 1));
-    for (std::size_t k = 1; k < length; ++k) {
-        value = (value << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3FU);
-    }
-    return value;
-}
-
 std::string codePoint(char32_t c) {
     if (c >= beyondUnicode) {
         return "a number beyond U+10FFFF";

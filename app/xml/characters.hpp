@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "evaluation/values.hpp"  // decodeUtf8
+
 namespace tenderscore::xml {
 
 inline constexpr char32_t beyondUnicode = 0x110000;
@@ -54,9 +56,6 @@ using SpecialBytes = std::array<bool, 256>;
     }
     return table;
 }
-
-/// The code point of the UTF-8 sequence at `i` of bytes known to be valid UTF-8, and its length.
-[[nodiscard]] char32_t decodeUtf8(std::string_view bytes, std::size_t i, std::size_t& length);
 
 /// "U+0001"; "a number beyond U+10FFFF" for anything larger.
 [[nodiscard]] std::string codePoint(char32_t c);
